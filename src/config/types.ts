@@ -24,6 +24,8 @@ export interface PhiConfig {
   analyticsConsentExcuses: boolean;
   /** Glob patterns of files not to analyse. */
   ignore: string[];
+  /** Name-based PHI detection. Reserved for a later release: accepted, not used yet. */
+  heuristics?: 'off' | 'hipaa';
 }
 
 export const defaultConfig: PhiConfig = {
@@ -38,4 +40,5 @@ export const defaultConfig: PhiConfig = {
   sinks: [],
   analyticsConsentExcuses: false,
   ignore: [],
+  heuristics: 'off',
 };

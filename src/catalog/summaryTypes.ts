@@ -1,0 +1,13 @@
+/**
+ * How a library call passes data through: the result holds what the listed arguments (or the
+ * receiver) held. Like sinks, summaries are data, matched by module or global and callee.
+ */
+export interface FlowSummary {
+  id: string;
+  module?: string[];
+  global?: string[];
+  callee: string;
+  kind?: 'call' | 'new';
+  /** Argument indexes, `rest:N` for N and after, or `receiver`. */
+  from: (number | `rest:${number}` | 'receiver')[];
+}

@@ -1,0 +1,83 @@
+import { ts } from 'ts-morph';
+import type { FunctionLike } from './flow.js';
+
+export type CallSite = ts.CallExpression | ts.NewExpression;
+
+/**
+ * Who calls a function. Built once per program by a syntax-only walk that buckets calls by the name
+ * they use; the checker then confirms only the few candidates that carry the function's name.
+ */
+export class CallSiteIndex {
+  private byName: Map<string, CallSite[]> | undefined;
+  private readonly callers = new Map<FunctionLike, CallSite[]>();
+
+  constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
+
+  callersOf(fn: FunctionLike): CallSite[] {
+    const cached = this.callers.get(fn);
+    if (cached) return cached;
+    const target = bindingOf(fn);
+    const found: CallSite[] = [];
+    if (target) {
+      for (const call of this.index().get(target.name) ?? []) {
+        if (this.resolvesTo(call, target.declaration)) found.push(call);
+      }
+    }
+    this.callers.set(fn, found);
+    return found;
+  }
+
+  private resolvesTo(call: CallSite, declaration: ts.Node): boolean {
+    const callee = call.expression;
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return symbol?.declarations?.includes(declaration as ts.Declaration) ?? false;
+  }
+
+  private index(): Map<string, CallSite[]> {
+    if (this.byName) return this.byName;
+    const byName = new Map<string, CallSite[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const name = calledName(node.expression);
+        if (name) {
+          const list = byName.get(name) ?? [];
+          list.push(node);
+          byName.set(name, list);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const sourceFile of this.program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
+      visit(sourceFile);
+    }
+    this.byName = byName;
+    return byName;
+  }
+}
+
+function calledName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The name a function is called by, and the declaration a call's symbol resolves to. */
+function bindingOf(fn: FunctionLike): { name: string; declaration: ts.Node } | undefined {
+  if (ts.isConstructorDeclaration(fn)) {
+    const cls = fn.parent;
+    return cls.name ? { name: cls.name.text, declaration: cls } : undefined;
+  }
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isMethodSignature(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    return { name: fn.name.text, declaration: fn };
+  }
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    const parent = fn.parent;
+    if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) {
+      return { name: parent.name.text, declaration: parent };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,188 @@
+import { ts } from 'ts-morph';
+import { homeOfDeclaration, normalizeModuleName } from './modules.js';
+
+/** What a callee (or an assignment target) is, in the terms the sink catalog speaks. */
+export interface CalleeDescription {
+  /** Member names after the root: `mixpanel.people.set` → [`people`, `set`]. */
+  members: string[];
+  /** The expression the member chain starts from. */
+  root: ts.Expression;
+  /** Modules the callee, its receiver or its root come from. */
+  modules: Set<string>;
+  /** Global roots: `console`, `localStorage`, or a lib interface such as `IDBObjectStore`. */
+  globals: Set<string>;
+  /** The callee as written, for messages. */
+  text: string;
+}
+
+const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);
+const maxOriginDepth = 5;
+
+export class CalleeResolver {
+  private readonly cache = new Map<ts.Node, CalleeDescription>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  describe(callee: ts.Expression): CalleeDescription {
+    const cached = this.cache.get(callee);
+    if (cached) return cached;
+    const description = this.compute(callee);
+    this.cache.set(callee, description);
+    return description;
+  }
+
+  private compute(callee: ts.Expression): CalleeDescription {
+    const members: string[] = [];
+    let root: ts.Expression = skipOuter(callee);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+      members.unshift(memberName(root));
+      root = skipOuter(root.expression);
+    }
+    const modules = new Set<string>();
+    const globals = new Set<string>();
+    if (ts.isIdentifier(root) && globalObjectNames.has(root.text) && members.length > 0 && this.isGlobalIdentifier(root)) {
+      globals.add(members.shift() as string);
+    } else if (ts.isIdentifier(root) && this.isGlobalIdentifier(root)) {
+      globals.add(root.text);
+    }
+    this.collectOriginModules(root, modules, 0);
+    this.collectDeclarationHomes(callee, modules, globals);
+    return { members, root, modules, globals, text: callee.getText().replace(/\s+/g, '') };
+  }
+
+  /** Modules by the import, require or factory call the root value was made from. */
+  private collectOriginModules(expression: ts.Expression, modules: Set<string>, depth: number): void {
+    if (depth > maxOriginDepth) return;
+    const node = skipOuter(expression);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const required = requiredModule(node);
+      if (required) {
+        modules.add(normalizeModuleName(required));
+        return;
+      }
+      this.collectOriginModules(rootOf(node.expression), modules, depth + 1);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      this.collectOriginModules(rootOf(node), modules, depth + 1);
+      return;
+    }
+    if (!ts.isIdentifier(node)) return;
+    const symbol = this.checker.getSymbolAtLocation(node);
+    for (const declaration of symbol?.declarations ?? []) {
+      const imported = importedModuleOf(declaration);
+      if (imported) {
+        modules.add(normalizeModuleName(imported));
+        continue;
+      }
+      if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+        this.collectOriginModules(declaration.initializer, modules, depth + 1);
+      }
+    }
+  }
+
+  /** Modules by declaration: the callee's own declaration and its receiver's type. */
+  private collectDeclarationHomes(callee: ts.Expression, modules: Set<string>, globals: Set<string>): void {
+    const target = skipOuter(callee);
+    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
+    this.addHomes(this.resolvedDeclarations(nameNode), modules, globals);
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      const receiverType = this.checker.getTypeAtLocation(target.expression);
+      for (const type of receiverType.isUnion() ? receiverType.types : [receiverType]) {
+        const symbol = type.aliasSymbol ?? type.getSymbol();
+        this.addHomes(symbol?.declarations ?? [], modules, globals);
+      }
+    } else {
+      const type = this.checker.getTypeAtLocation(target);
+      const symbol = type.aliasSymbol ?? type.getSymbol();
+      this.addHomes(symbol?.declarations ?? [], modules, new Set());
+    }
+  }
+
+  private addHomes(declarations: readonly ts.Node[], modules: Set<string>, globals: Set<string>): void {
+    for (const declaration of declarations) {
+      const home = homeOfDeclaration(declaration);
+      if (home.module) modules.add(normalizeModuleName(home.module));
+      if (home.globalContainer) globals.add(home.globalContainer);
+    }
+  }
+
+  private resolvedDeclarations(node: ts.Node): readonly ts.Node[] {
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (!symbol) return [];
+    if (symbol.flags & ts.SymbolFlags.Alias) {
+      const importDeclarations = symbol.declarations ?? [];
+      symbol = this.checker.getAliasedSymbol(symbol);
+      return [...(symbol.declarations ?? []), ...importDeclarations.filter((d) => importedModuleOf(d) === undefined)];
+    }
+    return symbol.declarations ?? [];
+  }
+
+  /** Undeclared (plain JavaScript) or declared only as an ambient global, not an import or a local. */
+  isGlobalIdentifier(identifier: ts.Identifier): boolean {
+    const symbol = this.checker.getSymbolAtLocation(identifier);
+    if (!symbol) return true;
+    const declarations = symbol.declarations ?? [];
+    if (declarations.length === 0) return true;
+    return declarations.every((declaration) => {
+      const sourceFile = declaration.getSourceFile();
+      if (importedModuleOf(declaration)) return false;
+      if (!sourceFile.isDeclarationFile) return false;
+      return !ts.isExternalModule(sourceFile) || isInsideGlobalAugmentation(declaration);
+    });
+  }
+}
+
+function isInsideGlobalAugmentation(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isModuleDeclaration(current) && current.name.text === 'global') return true;
+  }
+  return false;
+}
+
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (
+    ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)
+    || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+function rootOf(expression: ts.Expression): ts.Expression {
+  let node = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
+  return node;
+}
+
+function memberName(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string {
+  if (ts.isPropertyAccessExpression(access)) return access.name.text;
+  const argument = access.argumentExpression;
+  return ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument) ? argument.text : '*';
+}
+
+/** `require("x")` and `import("x")`. */
+export function requiredModule(node: ts.CallExpression | ts.NewExpression): string | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+  const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  const [first] = node.arguments;
+  if ((isRequire || isDynamicImport) && first && ts.isStringLiteralLike(first)) return first.text;
+  return undefined;
+}
+
+/** The module specifier an import declaration brings a binding from. */
+export function importedModuleOf(declaration: ts.Node): string | undefined {
+  let node: ts.Node | undefined = declaration;
+  if (ts.isImportSpecifier(node)) node = node.parent.parent.parent;
+  else if (ts.isNamespaceImport(node)) node = node.parent.parent;
+  else if (ts.isImportClause(node)) node = node.parent;
+  if (node && ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) return node.moduleSpecifier.text;
+  if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
+    const expression = declaration.moduleReference.expression;
+    return ts.isStringLiteral(expression) ? expression.text : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,99 @@
+import { ts } from 'ts-morph';
+import type { SinkEntry } from '../catalog/types.js';
+import { CalleeResolver, type CalleeDescription } from './callee.js';
+import { modulePatternMatches } from './modules.js';
+
+export type SinkNode = ts.CallExpression | ts.NewExpression | ts.BinaryExpression;
+
+/** What the matcher needs of an entry: sink entries and flow summaries share it. */
+export type MatchableEntry = Pick<SinkEntry, 'module' | 'global' | 'callee' | 'kind'>;
+
+export interface Match<E extends MatchableEntry> {
+  node: SinkNode;
+  entry: E;
+  callee: CalleeDescription;
+}
+
+export type SinkSite = Match<SinkEntry>;
+
+const anyMember = '*';
+
+/**
+ * Matches calls, constructions and assignments against the catalog. Entries are indexed by the last
+ * member of their callee so that most calls are rejected by a map look-up, before the checker is asked.
+ */
+export class CatalogMatcher<E extends MatchableEntry> {
+  private readonly byLastMember = new Map<string, E[]>();
+
+  constructor(entries: readonly E[], private readonly resolver: CalleeResolver) {
+    for (const entry of entries) {
+      const last = calleeSegments(entry).at(-1) ?? '';
+      const list = this.byLastMember.get(last) ?? [];
+      list.push(entry);
+      this.byLastMember.set(last, list);
+    }
+  }
+
+  match(node: ts.Node): Match<E>[] {
+    if (ts.isCallExpression(node)) return this.matchCallee(node, node.expression, 'call');
+    if (ts.isNewExpression(node)) return this.matchCallee(node, node.expression, 'new');
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left))) {
+      return this.matchCallee(node, node.left, 'assign');
+    }
+    return [];
+  }
+
+  private matchCallee(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
+    const last = lastMemberOrRoot(calleeExpression);
+    const candidates = [
+      ...(this.byLastMember.get(last ?? '') ?? []),
+      ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
+      ...(this.byLastMember.get('') ?? []),
+    ].filter((entry) => (entry.kind ?? 'call') === kind);
+    if (candidates.length === 0) return [];
+    const callee = this.resolver.describe(calleeExpression);
+    const sites: Match<E>[] = [];
+    for (const entry of candidates) {
+      if (matches(entry, callee)) sites.push({ node, entry, callee });
+    }
+    return sites;
+  }
+}
+
+function matches(entry: MatchableEntry, callee: CalleeDescription): boolean {
+  const wanted = calleeSegments(entry);
+  const byGlobal = entry.global?.some((name) => callee.globals.has(name)) ?? false;
+  const byModule = entry.module?.some((pattern) => [...callee.modules].some((found) => modulePatternMatches(pattern, found))) ?? false;
+  if (!byGlobal && !byModule) return false;
+  // A global root is itself the first name: `console.log` has members [log] after the root `console`.
+  const members = byGlobal && !byModule ? membersAfterGlobal(entry, callee) : callee.members;
+  if (wanted.length === 0) return members.length === 0;
+  if (members.length < wanted.length) return false;
+  const tail = members.slice(members.length - wanted.length);
+  return wanted.every((segment, index) => segment === anyMember || segment === tail[index]);
+}
+
+function membersAfterGlobal(entry: MatchableEntry, callee: CalleeDescription): string[] {
+  const rootName = ts.isIdentifier(callee.root) ? callee.root.text : undefined;
+  // `window.localStorage.setItem`: the resolver already moved `localStorage` out of the members.
+  if (rootName && entry.global?.includes(rootName)) return callee.members;
+  const globalName = entry.global?.find((name) => callee.globals.has(name));
+  if (globalName && callee.members[0] === globalName) return callee.members.slice(1);
+  // Typed receivers whose interface is a lib global (IDBObjectStore): only the last member counts.
+  return callee.members.slice(-1);
+}
+
+function calleeSegments(entry: MatchableEntry): string[] {
+  return entry.callee === '' ? [] : entry.callee.split('.');
+}
+
+function lastMemberOrRoot(expression: ts.Expression): string | undefined {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node)) {
+    return ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : anyMember;
+  }
+  return '';
+}

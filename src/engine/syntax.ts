@@ -1,0 +1,54 @@
+import { ts } from 'ts-morph';
+
+/** A function written directly as an argument: `items.map(p => …)`, `promise.then(function (r) {…})`. */
+export function isInlineCallback(fn: ts.Node): fn is ts.ArrowFunction | ts.FunctionExpression {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(node as ts.Expression) ?? false);
+}
+
+/** The call an inline callback is passed to, and at which argument index. */
+export function callOfCallback(fn: ts.Node): { call: ts.CallExpression | ts.NewExpression; index: number } | undefined {
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return undefined;
+  const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
+  return index >= 0 ? { call: parent, index } : undefined;
+}
+
+/** The nearest enclosing function that is not an inline callback, or the source file. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && !isInlineCallback(current)) return current as ts.SignatureDeclaration;
+  }
+  return undefined;
+}
+
+/** A human name for a function: `PatientService.save`, `sendReport`, `<anonymous>`. */
+export function functionName(fn: ts.SignatureDeclaration | undefined): string | undefined {
+  if (!fn) return undefined;
+  const own = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  const parent = fn.parent;
+  const bound = own ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name) ? parent.name.text : undefined);
+  const cls = ts.isClassLike(fn.parent) ? fn.parent.name?.text : undefined;
+  if (ts.isConstructorDeclaration(fn)) return cls ? `${cls}.constructor` : 'constructor';
+  if (cls && bound) return `${cls}.${bound}`;
+  return bound;
+}
+
+export function returnExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body as ts.Expression];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}

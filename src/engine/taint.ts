@@ -1,0 +1,587 @@
+import { ts } from 'ts-morph';
+import type { PhiSource } from '../findings.js';
+import type { FlowSummary } from '../catalog/summaryTypes.js';
+import type { PhiTypeOracle } from '../sources/phiTypes.js';
+import { declarationHasTag, hasJsDocTag, phiTag, sanitizerTag } from '../sources/jsdocTags.js';
+import type { CallSiteIndex, CallSite } from './callSites.js';
+import type { CatalogMatcher } from './sinkMatcher.js';
+import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './flow.js';
+import type { FunctionRefMatcher } from './functionRefs.js';
+import { describeLocation, locationOf, snippetOf } from './location.js';
+import { mutatingMethods, ReferenceFinder, scopeOfDeclaration } from './references.js';
+import { callOfCallback, functionName, isInlineCallback, returnExpressions } from './syntax.js';
+
+export interface TaintContext {
+  checker: ts.TypeChecker;
+  oracle: PhiTypeOracle;
+  summaries: CatalogMatcher<FlowSummary>;
+  sanitizers: FunctionRefMatcher;
+  callSites: CallSiteIndex;
+  rootDir: string;
+}
+
+type Path = readonly string[];
+
+const maxPathLength = 4;
+const maxCallerDepth = 3;
+/** Evaluations one analysis may spend before it stops and says the result is partial. */
+export const defaultEvaluationBudget = 400_000;
+
+const nonDataProperties = new Set(['length', 'size', 'byteLength']);
+/** Library methods whose result says nothing about the receiver's contents. */
+const nonPropagatingMethods = new Set([
+  'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'some', 'every', 'forEach', 'has',
+  'startsWith', 'endsWith', 'localeCompare', 'search', 'test', 'push', 'unshift', 'delete', 'clear',
+  'keys', 'charCodeAt', 'codePointAt', 'getTime', 'isArray', 'hasOwnProperty', 'isPrototypeOf', 'catch',
+]);
+/** Array and promise methods whose result is what the callback returns. */
+const callbackResultMethods = new Set(['map', 'flatMap', 'then']);
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const elementCallbackMethods = new Set([
+  'map', 'flatMap', 'filter', 'find', 'findLast', 'forEach', 'some', 'every', 'findIndex', 'findLastIndex',
+  'sort', 'toSorted', 'then', 'finally',
+]);
+
+export class BudgetExceededError extends Error {}
+
+/**
+ * Demand-driven taint evaluation: "what PHI can this expression hold, at this property path?"
+ * Each answer is a set of flows whose origin is either a PHI source or a parameter of a function
+ * (resolved later at that function's call sites), so every function is summarised once per path
+ * instead of re-analysed per caller.
+ */
+export class TaintEvaluator {
+  private readonly memo = new Map<ts.Node, Map<string, Flow[]>>();
+  private readonly inProgress = new Set<string>();
+  private readonly references: ReferenceFinder;
+  private remaining: number;
+
+  constructor(private readonly context: TaintContext, budget = defaultEvaluationBudget) {
+    this.references = new ReferenceFinder(context.checker);
+    this.remaining = budget;
+  }
+
+  resetBudget(budget = defaultEvaluationBudget): void {
+    this.remaining = budget;
+  }
+
+  evaluate(node: ts.Expression, path: Path = []): Flow[] {
+    const clipped = path.length > maxPathLength ? path.slice(0, maxPathLength) : path;
+    const key = clipped.join('\u0000');
+    let byPath = this.memo.get(node);
+    const cached = byPath?.get(key);
+    if (cached) return cached;
+    const progressKey = `${node.pos}:${node.end}:${node.getSourceFile().fileName}:${key}`;
+    if (this.inProgress.has(progressKey)) return [];
+    if (--this.remaining < 0) throw new BudgetExceededError('analysis budget exhausted');
+    this.inProgress.add(progressKey);
+    let result: Flow[];
+    try {
+      result = this.evaluateUncached(node, clipped);
+    } finally {
+      this.inProgress.delete(progressKey);
+    }
+    if (!byPath) {
+      byPath = new Map();
+      this.memo.set(node, byPath);
+    }
+    byPath.set(key, result);
+    return result;
+  }
+
+  /** Flows from what a function returns, for the given property path of the returned value. */
+  returnFlows(fn: FunctionLike, path: Path): Flow[] {
+    const flows: Flow[][] = [];
+    for (const expression of returnExpressions(fn)) {
+      flows.push(withStep(this.evaluate(expression, path), makeStep('return', expression, `returned from ${functionName(fn) ?? 'a function'}`)));
+    }
+    return mergeFlows(...flows);
+  }
+
+  /**
+   * Replaces a parameter origin with what the call passes for it. Flows that stay symbolic refer
+   * to the caller's own parameters.
+   */
+  substituteArguments(flow: Flow, call: CallSite): Flow[] {
+    if (flow.origin.kind !== 'param') return [flow];
+    const { index, path } = flow.origin;
+    const argumentFlows = this.argumentFlows(call, flow.origin.fn, index, path);
+    return argumentFlows.map((argumentFlow) => ({ origin: argumentFlow.origin, steps: [...argumentFlow.steps, ...flow.steps] }));
+  }
+
+  /** Flows whose parameter origins are resolved through every caller, up to a few levels. Only sources remain. */
+  resolveThroughCallers(flows: readonly Flow[], depth = 0): Flow[] {
+    const resolved: Flow[][] = [];
+    for (const flow of flows) {
+      if (flow.origin.kind === 'source') {
+        resolved.push([flow]);
+        continue;
+      }
+      if (depth >= maxCallerDepth) continue;
+      for (const call of this.context.callSites.callersOf(flow.origin.fn)) {
+        resolved.push(this.resolveThroughCallers(this.substituteArguments(flow, call), depth + 1));
+      }
+    }
+    return mergeFlows(...resolved);
+  }
+
+  private argumentFlows(call: CallSite, fn: FunctionLike, index: number, path: Path): Flow[] {
+    const args = call.arguments ?? [];
+    const parameter = fn.parameters[index];
+    const isRest = parameter?.dotDotDotToken !== undefined;
+    const passed = isRest ? args.slice(index) : args[index] ? [args[index]] : [];
+    const flows: Flow[][] = [];
+    for (const argument of passed) {
+      if (!argument) continue;
+      const target = ts.isSpreadElement(argument) ? argument.expression : argument;
+      const name = parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : `parameter ${index + 1}`;
+      flows.push(withStep(this.evaluate(target, path), makeStep('argument', argument, `passed as ${name} to ${functionName(fn) ?? 'a function'}`)));
+    }
+    return mergeFlows(...flows);
+  }
+
+  private evaluateUncached(node: ts.Expression, path: Path): Flow[] {
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isSpreadElement(node)) {
+      return this.evaluate(node.expression, path);
+    }
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+      return this.typedSource(node, path) ?? this.evaluate(node.expression, path);
+    }
+    if (ts.isAwaitExpression(node)) return this.evaluate(node.expression, path);
+    if (ts.isIdentifier(node)) return this.evaluateIdentifier(node, path);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return this.typedSource(node, path) ?? [];
+    if (ts.isPropertyAccessExpression(node)) return this.evaluatePropertyRead(node, node.name.text, path);
+    if (ts.isElementAccessExpression(node)) {
+      const key = node.argumentExpression;
+      if (ts.isStringLiteralLike(key)) return this.evaluatePropertyRead(node, key.text, path);
+      return this.typedSource(node, path) ?? this.evaluate(node.expression, path);
+    }
+    if (ts.isCallExpression(node)) return this.evaluateCall(node, path);
+    if (ts.isNewExpression(node)) return this.evaluateNew(node, path);
+    if (ts.isTemplateExpression(node)) {
+      return mergeFlows(...node.templateSpans.map((span) => this.evaluate(span.expression, [])));
+    }
+    if (ts.isTaggedTemplateExpression(node)) {
+      const template = node.template;
+      return ts.isTemplateExpression(template) ? this.evaluate(template, []) : [];
+    }
+    if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, path);
+    if (ts.isConditionalExpression(node)) return mergeFlows(this.evaluate(node.whenTrue, path), this.evaluate(node.whenFalse, path));
+    if (ts.isPrefixUnaryExpression(node)) {
+      const operator = node.operator;
+      if (operator === ts.SyntaxKind.MinusToken || operator === ts.SyntaxKind.PlusToken) return this.evaluate(node.operand, path);
+      return [];
+    }
+    if (ts.isObjectLiteralExpression(node)) return this.evaluateObjectLiteral(node, path);
+    if (ts.isArrayLiteralExpression(node)) return mergeFlows(...node.elements.map((element) => this.evaluate(element, path)));
+    if (ts.isYieldExpression(node)) return node.expression ? this.evaluate(node.expression, path) : [];
+    return [];
+  }
+
+  private evaluateBinary(node: ts.BinaryExpression, path: Path): Flow[] {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.PlusEqualsToken:
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+      case ts.SyntaxKind.PercentToken:
+        return mergeFlows(this.evaluate(node.left, []), this.evaluate(node.right, []));
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return mergeFlows(this.evaluate(node.left, path), this.evaluate(node.right, path));
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.EqualsToken:
+      case ts.SyntaxKind.CommaToken:
+        return this.evaluate(node.right, path);
+      default:
+        // Comparisons, `instanceof`, `in`: a boolean says nothing about the patient.
+        return [];
+    }
+  }
+
+  private evaluatePropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, path: Path): Flow[] {
+    if (nonDataProperties.has(name)) return [];
+    const receiverFlows = this.evaluate(node.expression, [name, ...path]);
+    const fieldFlows = this.fieldFlowsOf(node, path);
+    return mergeFlows(receiverFlows, fieldFlows);
+  }
+
+  /** `this.notes` or `visit.notes` where `notes` is a class field: what was ever stored in it. */
+  private fieldFlowsOf(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, path: Path): Flow[] {
+    const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+    const symbol = this.context.checker.getSymbolAtLocation(nameNode);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration) return [];
+    const isField = ts.isPropertyDeclaration(declaration)
+      || (ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent));
+    if (!isField || declaration.getSourceFile().isDeclarationFile) return [];
+    const flows: Flow[][] = [];
+    const fieldName = symbol.getName();
+    if (ts.isParameter(declaration)) {
+      const ctor = declaration.parent as ts.ConstructorDeclaration;
+      flows.push(this.resolveThroughCallers([this.parameterOrigin(ctor, ctor.parameters.indexOf(declaration), path, declaration)]));
+    } else if (declaration.initializer) {
+      flows.push(this.evaluate(declaration.initializer, path));
+    }
+    const cls = declaration.parent;
+    if (ts.isClassLike(cls)) {
+      for (const write of fieldWrites(cls, fieldName)) {
+        const written = withStep(this.evaluate(write.right, path), makeStep('field', write, `stored in field ${fieldName}`));
+        flows.push(this.resolveThroughCallers(written));
+      }
+    }
+    return mergeFlows(...flows);
+  }
+
+  private evaluateIdentifier(node: ts.Identifier, path: Path): Flow[] {
+    if (node.text === 'undefined') return [];
+    const checker = this.context.checker;
+    const typed = this.typedSource(node, path);
+    if (typed) return typed;
+    let symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+      ? checker.getShorthandAssignmentValueSymbol(node.parent)
+      : checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!symbol || !declaration) return [];
+    if (ts.isParameter(declaration)) return this.evaluateParameter(declaration, path);
+    if (ts.isVariableDeclaration(declaration)) return this.evaluateVariable(declaration, symbol, path);
+    if (ts.isBindingElement(declaration)) return this.evaluateBindingElement(declaration, symbol, path);
+    return [];
+  }
+
+  private evaluateParameter(parameter: ts.ParameterDeclaration, path: Path): Flow[] {
+    const fn = parameter.parent as FunctionLike;
+    const index = fn.parameters.indexOf(parameter);
+    const tagged = this.taggedDeclarationSource(parameter, 'parameter-tag', path);
+    if (tagged) return tagged;
+    const typed = this.declaredTypeSource(parameter, path);
+    if (typed) return typed;
+    if (isInlineCallback(fn)) return this.callbackParameterFlows(fn, index, path, parameter);
+    return [this.parameterOrigin(fn, index, path, parameter)];
+  }
+
+  private parameterOrigin(fn: FunctionLike, index: number, path: Path, at: ts.Node): Flow {
+    const name = ts.isParameter(at) ? at.name.getText() : 'parameter';
+    return {
+      origin: { kind: 'param', fn, index, path },
+      steps: [makeStep('parameter', at, `parameter ${name} of ${functionName(fn) ?? 'a function'}`)],
+    };
+  }
+
+  /** `items.map(p => …)`: `p` is an element of `items`; `.then(r => …)`: `r` is what the promise holds. */
+  private callbackParameterFlows(fn: ts.ArrowFunction | ts.FunctionExpression, index: number, path: Path, at: ts.Node): Flow[] {
+    const site = callOfCallback(fn);
+    if (!site || !ts.isCallExpression(site.call) || !ts.isPropertyAccessExpression(site.call.expression)) return [];
+    const method = site.call.expression.name.text;
+    const receiver = site.call.expression.expression;
+    const step = makeStep('callback', at, `element of ${snippetOf(receiver)}`);
+    if ((method === 'reduce' || method === 'reduceRight')) {
+      if (index === 1) return withStep(this.evaluate(receiver, path), step);
+      if (index === 0) {
+        const initial = site.call.arguments[1];
+        return mergeFlows(initial ? this.evaluate(initial, path) : [], this.returnFlows(fn, path));
+      }
+      return [];
+    }
+    if (index === 0 && elementCallbackMethods.has(method)) return withStep(this.evaluate(receiver, path), step);
+    return [];
+  }
+
+  private evaluateVariable(declaration: ts.VariableDeclaration, symbol: ts.Symbol, path: Path): Flow[] {
+    const tagged = this.taggedDeclarationSource(declaration, 'variable-tag', path);
+    if (tagged) return tagged;
+    const typed = this.declaredTypeSource(declaration, path);
+    if (typed) return typed;
+    const flows: Flow[][] = [];
+    const name = declaration.name.getText();
+    const loop = declaration.parent.parent;
+    if (ts.isForOfStatement(loop)) {
+      flows.push(withStep(this.evaluate(loop.expression, path), makeStep('declaration', declaration, `${name} iterates ${snippetOf(loop.expression)}`)));
+    } else if (declaration.initializer) {
+      flows.push(withStep(this.evaluate(declaration.initializer, path), makeStep('declaration', declaration, `assigned to ${name}`)));
+    }
+    flows.push(this.writesTo(declaration, symbol, path));
+    return mergeFlows(...flows);
+  }
+
+  private evaluateBindingElement(element: ts.BindingElement, symbol: ts.Symbol, path: Path): Flow[] {
+    const prefix: string[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern = node.parent;
+      if (ts.isObjectBindingPattern(pattern) && !node.dotDotDotToken) {
+        const key = node.propertyName ?? node.name;
+        prefix.unshift(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '*');
+      }
+      node = pattern.parent;
+    }
+    const fullPath = [...prefix.filter((segment) => segment !== '*'), ...path];
+    const name = element.name.getText();
+    const step = makeStep('declaration', element, `destructured into ${name}`);
+    let flows: Flow[] = [];
+    if (ts.isVariableDeclaration(node)) {
+      const loop = node.parent.parent;
+      if (ts.isForOfStatement(loop)) flows = this.evaluate(loop.expression, fullPath);
+      else if (node.initializer) flows = this.evaluate(node.initializer, fullPath);
+    } else if (ts.isParameter(node)) {
+      flows = this.evaluateParameter(node, fullPath);
+    }
+    return mergeFlows(withStep(flows, step), this.writesTo(element, symbol, path));
+  }
+
+  /** Later assignments and mutations of a variable: `x = v`, `x.push(v)`, `map.set(k, v)`, `x.k = v`. */
+  private writesTo(declaration: ts.Node, symbol: ts.Symbol, path: Path): Flow[] {
+    const flows: Flow[][] = [];
+    const scope = scopeOfDeclaration(declaration);
+    for (const reference of this.references.referencesIn(scope, symbol, symbol.getName())) {
+      const parent = reference.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === reference && isAssignment(parent.operatorToken.kind)) {
+        flows.push(withStep(this.evaluate(parent.right, path), makeStep('assignment', parent, `assigned to ${reference.text}`)));
+        continue;
+      }
+      if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === reference) {
+        const outer = parent.parent;
+        if (ts.isCallExpression(outer) && outer.expression === parent && ts.isPropertyAccessExpression(parent)) {
+          const mode = mutatingMethods.get(parent.name.text);
+          if (!mode) continue;
+          const values = mode === 'last' ? outer.arguments.slice(-1) : outer.arguments;
+          for (const value of values) {
+            flows.push(withStep(this.evaluate(value, path), makeStep('assignment', outer, `added to ${reference.text}`)));
+          }
+          continue;
+        }
+        if (ts.isBinaryExpression(outer) && outer.left === parent && isAssignment(outer.operatorToken.kind)) {
+          const key = ts.isPropertyAccessExpression(parent) ? parent.name.text
+            : ts.isStringLiteralLike(parent.argumentExpression) ? parent.argumentExpression.text : undefined;
+          if (path.length === 0 || key === undefined || key === path[0]) {
+            const rest = path.length === 0 || key === undefined ? path : path.slice(1);
+            flows.push(withStep(this.evaluate(outer.right, rest), makeStep('assignment', outer, `stored in ${snippetOf(parent)}`)));
+          }
+        }
+        continue;
+      }
+      if (ts.isCallExpression(parent) && parent.arguments[0] === reference && /^Object\.assign$/.test(parent.expression.getText())) {
+        for (const value of parent.arguments.slice(1)) flows.push(this.evaluate(value, path));
+      }
+    }
+    return mergeFlows(...flows);
+  }
+
+  private evaluateCall(call: ts.CallExpression, path: Path): Flow[] {
+    const context = this.context;
+    if (context.sanitizers.matchesCall(call)) return [];
+    const declarations = this.calleeDeclarations(call);
+    if (declarations.some((d) => hasJsDocTag(d, sanitizerTag))) return [];
+    const taggedFunction = declarations.find((d) => hasJsDocTag(d, phiTag) && ts.isFunctionLike(d));
+    if (taggedFunction) {
+      const source = this.tagSource('function-tag', `${functionName(taggedFunction as FunctionLike) ?? snippetOf(call.expression)}()`, taggedFunction);
+      return [this.sourceFlow(source, call, path)];
+    }
+    const typed = this.typedSource(call, path);
+    if (typed) return typed;
+    const withBody = declarations.find((d): d is FunctionLike => ts.isFunctionLike(d) && hasBody(d) && !d.getSourceFile().isDeclarationFile);
+    if (withBody) {
+      const returnTypeSource = path.length === 0 ? context.oracle.sourceOfTypeNode(withBody.type) : undefined;
+      if (returnTypeSource) return [this.sourceFlow(returnTypeSource, call, path)];
+      const flows = this.returnFlows(withBody, path).flatMap((flow) => this.substituteArguments(flow, call));
+      return withStep(mergeFlows(flows), makeStep('call', call, `returned by ${snippetOf(call.expression)}`));
+    }
+    const summaries = context.summaries.match(call);
+    if (summaries.length > 0) return this.summaryFlows(call, summaries.flatMap((m) => m.entry.from), path);
+    if (ts.isPropertyAccessExpression(call.expression) || ts.isElementAccessExpression(call.expression)) {
+      return this.libraryMethodFlows(call, call.expression, path);
+    }
+    return [];
+  }
+
+  private libraryMethodFlows(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, path: Path): Flow[] {
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    const receiver = callee.expression;
+    if (nonPropagatingMethods.has(method)) return [];
+    const resultType = this.context.checker.getTypeAtLocation(call);
+    if (resultType.flags & ts.TypeFlags.BooleanLike) return [];
+    if (callbackResultMethods.has(method)) {
+      const callback = call.arguments[0];
+      if (!callback) return this.evaluate(receiver, path);
+      return this.callbackResultFlows(callback, receiver, path);
+    }
+    if (method === 'reduce' || method === 'reduceRight') {
+      const callback = call.arguments[0];
+      const initial = call.arguments[1];
+      return mergeFlows(callback ? this.callbackResultFlows(callback, receiver, path) : [], initial ? this.evaluate(initial, path) : []);
+    }
+    const flows = [this.evaluate(receiver, path)];
+    if (method === 'concat') flows.push(...call.arguments.map((argument) => this.evaluate(argument, path)));
+    if (method === 'catch') return [];
+    return mergeFlows(...flows);
+  }
+
+  /** What a callback returns, with its parameters bound to the receiver's elements. */
+  private callbackResultFlows(callback: ts.Expression, receiver: ts.Expression, path: Path): Flow[] {
+    if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) return this.returnFlows(callback, path);
+    const declaration = this.context.checker.getSymbolAtLocation(callback)?.valueDeclaration;
+    const fn = declaration && ts.isFunctionLike(declaration) ? declaration
+      : declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isFunctionLike(declaration.initializer) ? declaration.initializer
+        : undefined;
+    if (!fn || !hasBody(fn)) return [];
+    return this.returnFlows(fn as FunctionLike, path).flatMap((flow) => {
+      if (flow.origin.kind !== 'param') return [flow];
+      if (flow.origin.index !== 0) return [];
+      return this.evaluate(receiver, flow.origin.path).map((element) => ({ origin: element.origin, steps: [...element.steps, ...flow.steps] }));
+    });
+  }
+
+  private summaryFlows(call: ts.CallExpression | ts.NewExpression, from: readonly (number | string)[], path: Path): Flow[] {
+    const args = call.arguments ?? [];
+    const flows: Flow[][] = [];
+    const step = makeStep('transform', call, `through ${snippetOf(call.expression)}`);
+    for (const ref of from) {
+      if (ref === 'receiver') {
+        if (ts.isPropertyAccessExpression(call.expression)) flows.push(this.evaluate(call.expression.expression, path));
+      } else if (typeof ref === 'number') {
+        const argument = args[ref];
+        if (argument) flows.push(this.evaluate(argument, path));
+      } else if (ref.startsWith('rest:')) {
+        for (const argument of args.slice(Number(ref.slice(5)))) flows.push(this.evaluate(argument, path));
+      }
+    }
+    return withStep(mergeFlows(...flows), step);
+  }
+
+  private evaluateNew(node: ts.NewExpression, path: Path): Flow[] {
+    const typed = this.typedSource(node, path);
+    if (typed) return typed;
+    const summaries = this.context.summaries.match(node);
+    if (summaries.length > 0) return this.summaryFlows(node, summaries.flatMap((m) => m.entry.from), path);
+    const cls = this.calleeDeclarations(node).find(ts.isClassLike);
+    if (!cls || cls.getSourceFile().isDeclarationFile) return [];
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    if (!ctor) return [];
+    if (path.length === 0) {
+      return mergeFlows(...(node.arguments ?? []).map((argument) => this.evaluate(argument, [])));
+    }
+    // `new Visit(patient).notes`: what the constructor stores in that field, with this call's arguments.
+    const [field, ...rest] = path;
+    const flows: Flow[][] = [];
+    for (const write of fieldWrites(cls, field as string)) {
+      if (!isInside(write, ctor)) continue;
+      flows.push(this.evaluate(write.right, rest).flatMap((flow) => (flow.origin.kind === 'param' && flow.origin.fn === ctor ? this.substituteArguments(flow, node) : [flow])));
+    }
+    const parameterProperty = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field && ts.getModifiers(p)?.length);
+    if (parameterProperty) {
+      const argument = node.arguments?.[ctor.parameters.indexOf(parameterProperty)];
+      if (argument) flows.push(this.evaluate(argument, rest));
+    }
+    return mergeFlows(...flows);
+  }
+
+  private evaluateObjectLiteral(node: ts.ObjectLiteralExpression, path: Path): Flow[] {
+    const [key, ...rest] = path;
+    const flows: Flow[][] = [];
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        flows.push(this.evaluate(property.expression, path));
+        continue;
+      }
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+      const name = propertyNameText(property.name);
+      if (key !== undefined && name !== undefined && name !== key) continue;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+      flows.push(this.evaluate(value, key === undefined ? [] : rest));
+    }
+    return mergeFlows(...flows);
+  }
+
+  private calleeDeclarations(call: ts.CallExpression | ts.NewExpression): ts.Declaration[] {
+    const checker = this.context.checker;
+    const callee = call.expression;
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let symbol = checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations: ts.Declaration[] = [];
+    for (const declaration of symbol?.declarations ?? []) {
+      if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isFunctionLike(declaration.initializer)) {
+        declarations.push(declaration.initializer as ts.Declaration, declaration);
+      } else if (ts.isPropertyAssignment(declaration) && ts.isFunctionLike(declaration.initializer)) {
+        declarations.push(declaration.initializer as ts.Declaration, declaration);
+      } else {
+        declarations.push(declaration);
+      }
+    }
+    if (!symbol && ts.isCallExpression(call)) {
+      const signature = checker.getResolvedSignature(call)?.getDeclaration();
+      if (signature) declarations.push(signature);
+    }
+    return declarations;
+  }
+
+  /** The node's static type (or the type at the end of the path) is PHI. */
+  private typedSource(node: ts.Node, path: Path): Flow[] | undefined {
+    const type = this.context.checker.getTypeAtLocation(node);
+    const source = this.context.oracle.sourceAlongPath(type, path);
+    return source ? [this.sourceFlow(source, node, path)] : undefined;
+  }
+
+  /** `@phi` aliases of primitives are erased from types; the annotation still says it. */
+  private declaredTypeSource(declaration: ts.ParameterDeclaration | ts.VariableDeclaration, path: Path): Flow[] | undefined {
+    if (path.length > 0 || !declaration.type) return undefined;
+    const source = this.context.oracle.sourceOfTypeNode(declaration.type);
+    return source ? [this.sourceFlow(source, declaration, path)] : undefined;
+  }
+
+  private taggedDeclarationSource(declaration: ts.ParameterDeclaration | ts.VariableDeclaration, kind: 'parameter-tag' | 'variable-tag', path: Path): Flow[] | undefined {
+    if (!hasJsDocTag(declaration, phiTag) && !declarationHasTag([declaration], phiTag)) return undefined;
+    // Only the tagged binding is PHI, not every property read from it.
+    const source = this.tagSource(kind, declaration.name.getText(), declaration);
+    return [this.sourceFlow(source, declaration, path)];
+  }
+
+  private tagSource(kind: PhiSource['kind'], name: string, declaration: ts.Node): PhiSource {
+    const location = locationOf(declaration);
+    return { kind, name, reason: `@phi in ${describeLocation(location, this.context.rootDir)}`, declaration: location };
+  }
+
+  private sourceFlow(source: PhiSource, node: ts.Node, path: Path): Flow {
+    const read = path.length > 0 ? `.${path.join('.')}` : '';
+    return {
+      origin: { kind: 'source', source },
+      steps: [makeStep('source', node, `${snippetOf(node)}${read} holds PHI ${source.name} (${source.reason})`)],
+    };
+  }
+}
+
+function hasBody(fn: ts.Node): boolean {
+  return (fn as { body?: ts.Node }).body !== undefined;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken
+    || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+function propertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** `this.<name> = value` anywhere in the class's members. */
+function fieldWrites(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
+  const writes: ts.BinaryExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassLike(node) && node !== cls) return;
+    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && ts.isPropertyAccessExpression(node.left)
+      && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
+      writes.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of cls.members) visit(member);
+  return writes;
+}

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { AnalysisDiagnostic } from '../findings.js';
+import { inferredCompilerOptions, listSourceFiles } from './inferredProject.js';
+import { applyLegacyDefaults } from './legacyDefaults.js';
+import { fromTsDiagnostic } from './location.js';
+import { readTsconfig } from './readTsconfig.js';
+import { collectSourceDiagnostics } from './sourceDiagnostics.js';
+import { findTypescriptVersion, type TypescriptVersionInfo } from './typescriptVersion.js';
+
+export { ProjectLoadError } from './errors.js';
+
+export interface LoadProjectOptions {
+  /** A tsconfig file (or a directory holding tsconfig.json), relative to `directory` or the cwd. */
+  tsconfig?: string;
+  /** Without a tsconfig: the directory whose source files make up an inferred project. */
+  directory?: string;
+  /**
+   * The root files to load instead of the tsconfig's file list or the directory's files;
+   * their imports are still followed. Relative to `directory` or the cwd.
+   */
+  files?: string[];
+}
+
+export interface LoadedProject {
+  project: Project;
+  /** Absolute path of the tsconfig used, when there was one. */
+  tsconfigPath?: string;
+  /** True when TypeScript 5 defaults were applied (older or unknown TS, or no tsconfig). */
+  legacyDefaults: boolean;
+  /** The TypeScript the project itself uses, when found. */
+  typescriptVersion?: TypescriptVersionInfo;
+  /** The options set by legacy defaults, as `name=value`. */
+  appliedDefaults: string[];
+  diagnostics: AnalysisDiagnostic[];
+}
+
+/**
+ * Loads the project to scan. With a tsconfig, its options are kept; when the project's
+ * own TypeScript is older than 6 (or unknown), the options it leaves unset get their
+ * TypeScript 5 defaults so the code means what its authors' compiler made of it.
+ * Without a tsconfig, the files under `directory` form an inferred project.
+ * Throws ProjectLoadError only when the tsconfig cannot be read or is not JSON.
+ */
+export function loadProject(options: LoadProjectOptions): LoadedProject {
+  const base = path.resolve(options.directory ?? process.cwd());
+  const explicitFiles = options.files?.map((file) => path.resolve(base, file));
+
+  if (options.tsconfig === undefined) {
+    const rootFiles = explicitFiles ?? listSourceFiles(base);
+    const compilerOptions = inferredCompilerOptions(base, rootFiles);
+    return finish({ compilerOptions, rootFiles, legacyDefaults: true, appliedDefaults: [], diagnostics: [] });
+  }
+
+  const config = readTsconfig(path.resolve(base, options.tsconfig));
+  const configDir = path.dirname(config.path);
+  const typescriptVersion = findTypescriptVersion(configDir);
+  const legacy = typescriptVersion === undefined || typescriptVersion.major < 6;
+  const rootFiles = explicitFiles ?? config.fileNames;
+  const defaults = legacy
+    ? applyLegacyDefaults(config.options, { rootFiles, directory: configDir })
+    : { options: config.options, applied: [] };
+  return finish({
+    compilerOptions: defaults.options,
+    rootFiles,
+    legacyDefaults: legacy,
+    appliedDefaults: defaults.applied,
+    diagnostics: config.diagnostics,
+    tsconfigPath: config.path,
+    ...(typescriptVersion ? { typescriptVersion } : {}),
+  });
+}
+
+/**
+ * A project held in memory, for unit tests: `files` maps paths (relative ones are put
+ * under `/`) to their text. The default options are modern ones (ES2022, ESNext modules,
+ * bundler resolution, strict, allowJs); `compilerOptions` overrides them. Lib files are
+ * available; node_modules is whatever `files` puts under /node_modules.
+ */
+export function loadProjectInMemory(
+  files: Record<string, string>,
+  compilerOptions: ts.CompilerOptions = {},
+): LoadedProject {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: false,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      allowJs: true,
+      jsx: ts.JsxEmit.Preserve,
+      noEmit: true,
+      types: [],
+      ...compilerOptions,
+    },
+  });
+  for (const [name, text] of Object.entries(files)) {
+    project.createSourceFile(path.posix.resolve('/', name), text, { overwrite: true });
+  }
+  project.resolveSourceFileDependencies();
+  return {
+    project,
+    legacyDefaults: false,
+    appliedDefaults: [],
+    diagnostics: [...optionsDiagnostics(project), ...collectSourceDiagnostics(project)],
+  };
+}
+
+interface ProjectPlan {
+  compilerOptions: ts.CompilerOptions;
+  rootFiles: readonly string[];
+  legacyDefaults: boolean;
+  appliedDefaults: string[];
+  diagnostics: AnalysisDiagnostic[];
+  tsconfigPath?: string;
+  typescriptVersion?: TypescriptVersionInfo;
+}
+
+function finish(plan: ProjectPlan): LoadedProject {
+  const project = new Project({
+    compilerOptions: { maxNodeModuleJsDepth: 0, ...plan.compilerOptions },
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: false,
+  });
+  const diagnostics = [...plan.diagnostics];
+  for (const file of plan.rootFiles) {
+    if (project.addSourceFileAtPathIfExists(file) === undefined) {
+      diagnostics.push({ kind: 'project-error', file, message: `File not found: ${file}` });
+    }
+  }
+  // Adds the files the roots import (outside node_modules) to the project; declaration
+  // files in node_modules stay in the program for types. Node_modules JavaScript is not
+  // loaded (maxNodeModuleJsDepth 0).
+  project.resolveSourceFileDependencies();
+  diagnostics.push(...optionsDiagnostics(project, plan.tsconfigPath), ...collectSourceDiagnostics(project));
+  return {
+    project,
+    legacyDefaults: plan.legacyDefaults,
+    appliedDefaults: plan.appliedDefaults,
+    diagnostics,
+    ...(plan.tsconfigPath !== undefined ? { tsconfigPath: plan.tsconfigPath } : {}),
+    ...(plan.typescriptVersion !== undefined ? { typescriptVersion: plan.typescriptVersion } : {}),
+  };
+}
+
+/** Option errors the compiler reports for the program, e.g. deprecated or conflicting options. */
+function optionsDiagnostics(project: Project, tsconfigPath?: string): AnalysisDiagnostic[] {
+  const program = project.getProgram().compilerObject;
+  return program.getOptionsDiagnostics().map((d) => fromTsDiagnostic('project-error', d, tsconfigPath));
+}

@@ -1,0 +1,9 @@
+export {
+  loadProject,
+  loadProjectInMemory,
+  ProjectLoadError,
+  type LoadedProject,
+  type LoadProjectOptions,
+} from './createProject.js';
+export { findTypescriptVersion, majorOfRange, type TypescriptVersionInfo } from './typescriptVersion.js';
+export { applyLegacyDefaults, type LegacyDefaultsResult } from './legacyDefaults.js';
