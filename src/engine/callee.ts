@@ -45,6 +45,11 @@ export class CalleeResolver {
     } else if (ts.isIdentifier(root) && this.isGlobalIdentifier(root)) {
       globals.add(root.text);
     }
+    if (ts.isIdentifier(root)) {
+      // `import { logEvent } from "firebase/analytics"`: the exported name is the first member.
+      const imported = this.namedImportOf(root);
+      if (imported) members.unshift(imported);
+    }
     this.collectOriginModules(root, modules, 0);
     this.collectDeclarationHomes(callee, modules, globals);
     return { members, root, modules, globals, text: callee.getText().replace(/\s+/g, '') };
@@ -77,6 +82,9 @@ export class CalleeResolver {
       }
       if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
         this.collectOriginModules(declaration.initializer, modules, depth + 1);
+      } else if (ts.isBindingElement(declaration)) {
+        const holder = declaration.parent.parent;
+        if (ts.isVariableDeclaration(holder) && holder.initializer) this.collectOriginModules(holder.initializer, modules, depth + 1);
       }
     }
   }
@@ -116,6 +124,21 @@ export class CalleeResolver {
       return [...(symbol.declarations ?? []), ...importDeclarations.filter((d) => importedModuleOf(d) === undefined)];
     }
     return symbol.declarations ?? [];
+  }
+
+  private namedImportOf(identifier: ts.Identifier): string | undefined {
+    const declaration = this.checker.getSymbolAtLocation(identifier)?.declarations?.[0];
+    if (!declaration) return undefined;
+    if (ts.isImportSpecifier(declaration)) return (declaration.propertyName ?? declaration.name).text;
+    // `const { logEvent } = require("x")`
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
+      const holder = declaration.parent.parent;
+      if (ts.isVariableDeclaration(holder) && holder.initializer && ts.isCallExpression(holder.initializer) && requiredModule(holder.initializer)) {
+        const key = declaration.propertyName ?? declaration.name;
+        return ts.isIdentifier(key) ? key.text : undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Undeclared (plain JavaScript) or declared only as an ambient global, not an import or a local. */

@@ -46,11 +46,11 @@ export class CatalogMatcher<E extends MatchableEntry> {
 
   private matchCallee(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
     const last = lastMemberOrRoot(calleeExpression);
-    const candidates = [
-      ...(this.byLastMember.get(last ?? '') ?? []),
+    const candidates = [...new Set([
+      ...(this.byLastMember.get(last) ?? []),
       ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
       ...(this.byLastMember.get('') ?? []),
-    ].filter((entry) => (entry.kind ?? 'call') === kind);
+    ])].filter((entry) => (entry.kind ?? 'call') === kind);
     if (candidates.length === 0) return [];
     const callee = this.resolver.describe(calleeExpression);
     const sites: Match<E>[] = [];
@@ -88,12 +88,14 @@ function calleeSegments(entry: MatchableEntry): string[] {
   return entry.callee === '' ? [] : entry.callee.split('.');
 }
 
-function lastMemberOrRoot(expression: ts.Expression): string | undefined {
+/** The name a callee is called by: its last member, or the identifier itself (a named import is a member). */
+function lastMemberOrRoot(expression: ts.Expression): string {
   let node = expression;
   while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isElementAccessExpression(node)) {
     return ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : anyMember;
   }
+  if (ts.isIdentifier(node)) return node.text;
   return '';
 }

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Project } from 'ts-morph';
+import { loadBuiltInCatalog } from './catalog/index.js';
+import { loadFlowSummaries } from './catalog/summaries.js';
+import { loadConfig } from './config/load.js';
+import type { PhiConfig } from './config/types.js';
+import { PhiEngine } from './engine/engine.js';
+import type { AnalysisDiagnostic, Finding } from './findings.js';
+import { loadProject } from './project/index.js';
+
+export interface AnalyzeOptions {
+  /** A tsconfig.json (or the directory holding one). */
+  tsconfig?: string;
+  /** A ts-morph project already loaded; `rootDir` then says where it lives. */
+  project?: Project;
+  /** Without a tsconfig: a directory scanned as an inferred project. */
+  directory?: string;
+  /** The configuration; when absent, phi.config.json is looked up from the project directory upward. */
+  config?: PhiConfig;
+  /** Where `./file#export` references in the configuration are relative to. */
+  configDir?: string;
+  /** Only report findings in these files (absolute, or relative to the project directory). */
+  files?: string[];
+  rootDir?: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  diagnostics: AnalysisDiagnostic[];
+  /** The files analysed. */
+  files: string[];
+}
+
+/** Analyses a project: every sink call that PHI reaches, with its trace, and what could not be analysed. */
+export function analyze(options: AnalyzeOptions): AnalysisResult {
+  const diagnostics: AnalysisDiagnostic[] = [];
+  let project = options.project;
+  let rootDir = options.rootDir ?? (options.directory ? path.resolve(options.directory) : process.cwd());
+  if (!project) {
+    const loaded = loadProject({
+      ...(options.tsconfig !== undefined ? { tsconfig: options.tsconfig } : {}),
+      ...(options.directory !== undefined ? { directory: options.directory } : {}),
+    });
+    project = loaded.project;
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.tsconfigPath) rootDir = options.rootDir ?? path.dirname(loaded.tsconfigPath);
+  }
+  let config = options.config;
+  let configDir = options.configDir ?? rootDir;
+  if (!config) {
+    const loaded = loadConfig(rootDir);
+    config = loaded.config;
+    if (loaded.file) configDir = path.dirname(loaded.file);
+  }
+  const program = project.getProgram().compilerObject;
+  const engine = new PhiEngine({
+    program,
+    config,
+    configDir,
+    rootDir,
+    sinks: [...loadBuiltInCatalog(), ...config.sinks],
+    summaries: loadFlowSummaries(),
+  });
+  const wanted = options.files ? new Set(options.files.map((file) => path.resolve(rootDir, file))) : undefined;
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
+    if (wanted && !wanted.has(path.resolve(sourceFile.fileName))) continue;
+    files.push(sourceFile.fileName);
+    const result = engine.analyzeFile(sourceFile);
+    findings.push(...result.findings);
+    diagnostics.push(...result.diagnostics);
+  }
+  findings.sort((a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column);
+  return { findings, diagnostics, files };
+}
