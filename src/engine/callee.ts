@@ -150,10 +150,19 @@ export class CalleeResolver {
     return declarations.every((declaration) => {
       const sourceFile = declaration.getSourceFile();
       if (importedModuleOf(declaration)) return false;
+      // `declare const gtag: …` stands for the global a script tag provides.
+      if (isAmbientDeclaration(declaration)) return true;
       if (!sourceFile.isDeclarationFile) return false;
       return !ts.isExternalModule(sourceFile) || isInsideGlobalAugmentation(declaration);
     });
   }
+}
+
+function isAmbientDeclaration(declaration: ts.Node): boolean {
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return !declaration.getSourceFile().isDeclarationFile && ts.canHaveModifiers(statement)
+    && (ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false)
+    && !ts.isModuleBlock(statement.parent);
 }
 
 function isInsideGlobalAugmentation(node: ts.Node): boolean {
