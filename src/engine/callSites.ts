@@ -9,6 +9,7 @@ export type CallSite = ts.CallExpression | ts.NewExpression;
  */
 export class CallSiteIndex {
   private byName: Map<string, CallSite[]> | undefined;
+  private readonly defaultImportNames = new Set<string>();
   private readonly callers = new Map<FunctionLike, CallSite[]>();
 
   constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
@@ -19,7 +20,12 @@ export class CallSiteIndex {
     const target = bindingOf(fn);
     const found: CallSite[] = [];
     if (target) {
-      for (const call of this.index().get(target.name) ?? []) {
+      const candidates = new Set(this.index().get(target.name) ?? []);
+      // A default export is called by whatever name each importer gives it.
+      if (isDefaultExport(fn) || isDefaultExport(target.declaration)) {
+        for (const name of this.defaultImportNames) for (const call of this.index().get(name) ?? []) candidates.add(call);
+      }
+      for (const call of candidates) {
         if (this.resolvesTo(call, target.declaration)) found.push(call);
       }
     }
@@ -39,6 +45,7 @@ export class CallSiteIndex {
     if (this.byName) return this.byName;
     const byName = new Map<string, CallSite[]>();
     const visit = (node: ts.Node): void => {
+      if (ts.isImportClause(node) && node.name) this.defaultImportNames.add(node.name.text);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const name = calledName(node.expression);
         if (name) {
@@ -56,6 +63,15 @@ export class CallSiteIndex {
     this.byName = byName;
     return byName;
   }
+}
+
+function isDefaultExport(node: ts.Node): boolean {
+  const statement = ts.isVariableDeclaration(node) ? node.parent.parent : node;
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return true;
+  // `export default fn` after the declaration.
+  const name = (node as ts.NamedDeclaration).name;
+  return name !== undefined && ts.isIdentifier(name) && node.getSourceFile().statements.some((s) =>
+    ts.isExportAssignment(s) && ts.isIdentifier(s.expression) && s.expression.text === name.text);
 }
 
 function calledName(callee: ts.Expression): string | undefined {

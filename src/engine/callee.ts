@@ -74,10 +74,15 @@ export class CalleeResolver {
     }
     if (!ts.isIdentifier(node)) return;
     const symbol = this.checker.getSymbolAtLocation(node);
-    for (const declaration of symbol?.declarations ?? []) {
+    const declarations = [...(symbol?.declarations ?? [])];
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+      // `import { logger } from "./logger"`: follow into the module that made it.
+      declarations.push(...(this.checker.getAliasedSymbol(symbol).declarations ?? []));
+    }
+    for (const declaration of declarations) {
       const imported = importedModuleOf(declaration);
       if (imported) {
-        modules.add(normalizeModuleName(imported));
+        if (!imported.startsWith('.')) modules.add(normalizeModuleName(imported));
         continue;
       }
       if (ts.isVariableDeclaration(declaration) && declaration.initializer) {

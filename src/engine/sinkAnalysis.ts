@@ -9,7 +9,7 @@ import { HostResolver, isTrustedHost, type UrlTarget } from './hosts.js';
 import { locationOf } from './location.js';
 import { modulePatternMatches } from './modules.js';
 import type { SinkSite } from './sinkMatcher.js';
-import { enclosingFunction, functionName, returnExpressions } from './syntax.js';
+import { enclosingFunction, functionName } from './syntax.js';
 import type { TaintEvaluator } from './taint.js';
 
 interface DataExpression {
@@ -61,7 +61,7 @@ export class SinkAnalysis {
     if (guardedHere) return undefined;
     const candidates: GuardedFlow[] = [];
     for (const data of this.dataExpressions(site)) {
-      const flows = data.ofReturn ? this.returnedFlows(data.expression, data.path) : this.evaluator.evaluate(data.expression, data.path);
+      const flows = data.ofReturn ? this.evaluator.functionResultFlows(data.expression, data.path) : this.evaluator.evaluate(data.expression, data.path);
       for (const guardedFlow of this.throughCallers(flows, false, excusable, 0)) {
         candidates.push({ ...guardedFlow, role: data.role });
       }
@@ -90,15 +90,6 @@ export class SinkAnalysis {
       }
     }
     return results;
-  }
-
-  private returnedFlows(expression: ts.Expression, path: readonly string[]): Flow[] {
-    const node = unwrap(expression);
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-      const returned = this.evaluator.returnFlows(node, path);
-      return returned.length > 0 ? returned : returnExpressions(node).flatMap((e) => this.evaluator.evaluate(e, path));
-    }
-    return this.evaluator.evaluate(node, path);
   }
 
   private dataExpressions(site: SinkSite): DataExpression[] {

@@ -99,6 +99,26 @@ export class TaintEvaluator {
   }
 
   /**
+   * A function handed to a sink that persists what it returns (zustand `persist(creator)`,
+   * redux-persist `persistReducer(config, reducer)`): its return flows, or PHI in its return type,
+   * as declared or as the call site's contextual type says.
+   */
+  functionResultFlows(expression: ts.Expression, path: Path): Flow[] {
+    let node = expression;
+    while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
+    const checker = this.context.checker;
+    const types = [checker.getTypeAtLocation(node), checker.getContextualType(node)];
+    for (const type of types) {
+      for (const signature of type?.getCallSignatures() ?? []) {
+        const source = this.context.oracle.sourceAlongPath(signature.getReturnType(), path);
+        if (source) return [this.sourceFlow(source, node, path)];
+      }
+    }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.returnFlows(node, path);
+    return [];
+  }
+
+  /**
    * Replaces a parameter origin with what the call passes for it. Flows that stay symbolic refer
    * to the caller's own parameters.
    */
@@ -213,6 +233,9 @@ export class TaintEvaluator {
     const symbol = this.context.checker.getSymbolAtLocation(nameNode);
     const declaration = symbol?.valueDeclaration;
     if (!symbol || !declaration) return [];
+    if (ts.isGetAccessorDeclaration(declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile) {
+      return this.returnFlows(declaration, path);
+    }
     const isField = ts.isPropertyDeclaration(declaration)
       || (ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent));
     if (!isField || declaration.getSourceFile().isDeclarationFile) return [];
@@ -246,9 +269,25 @@ export class TaintEvaluator {
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!symbol || !declaration) return [];
     if (ts.isParameter(declaration)) return this.evaluateParameter(declaration, path);
+    if (ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return this.evaluateCaught(declaration.parent, path);
     if (ts.isVariableDeclaration(declaration)) return this.evaluateVariable(declaration, symbol, path);
     if (ts.isBindingElement(declaration)) return this.evaluateBindingElement(declaration, symbol, path);
     return [];
+  }
+
+  /** `catch (e)`: what the `try` block throws directly. */
+  private evaluateCaught(clause: ts.CatchClause, path: Path): Flow[] {
+    const tryStatement = clause.parent;
+    const flows: Flow[][] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isThrowStatement(node)) {
+        flows.push(withStep(this.evaluate(node.expression, path), makeStep('assignment', node, 'thrown and caught')));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(tryStatement.tryBlock);
+    return mergeFlows(...flows);
   }
 
   private evaluateParameter(parameter: ts.ParameterDeclaration, path: Path): Flow[] {
@@ -374,9 +413,11 @@ export class TaintEvaluator {
     if (context.sanitizers.matchesCall(call)) return [];
     const declarations = this.calleeDeclarations(call);
     if (declarations.some((d) => hasJsDocTag(d, sanitizerTag))) return [];
-    const taggedFunction = declarations.find((d) => hasJsDocTag(d, phiTag) && ts.isFunctionLike(d));
+    const taggedFunction = declarations.find((d) => hasJsDocTag(d, phiTag)
+      && (ts.isFunctionLike(d) || (ts.isVariableDeclaration(d) && d.initializer !== undefined && ts.isFunctionLike(d.initializer))));
     if (taggedFunction) {
-      const source = this.tagSource('function-tag', `${functionName(taggedFunction as FunctionLike) ?? snippetOf(call.expression)}()`, taggedFunction);
+      const fn = ts.isVariableDeclaration(taggedFunction) ? taggedFunction.initializer as FunctionLike : taggedFunction as FunctionLike;
+      const source = this.tagSource('function-tag', `${functionName(fn) ?? snippetOf(call.expression)}()`, taggedFunction);
       return [this.sourceFlow(source, call, path)];
     }
     const typed = this.typedSource(call, path);

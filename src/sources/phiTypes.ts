@@ -175,6 +175,13 @@ export class PhiTypeOracle {
       }
       return undefined;
     }
+    if (type.isClassOrInterface()) {
+      // A type that extends a PHI type is PHI: `interface Intake extends Patient`.
+      for (const base of this.checker.getBaseTypes(type)) {
+        const found = this.sourceOfType(base);
+        if (found) return found;
+      }
+    }
     if (type.aliasSymbol && containerTypeNames.has(type.aliasSymbol.getName())) {
       const first = type.aliasTypeArguments?.[0];
       if (first) return this.sourceOfType(first);
