@@ -42,6 +42,9 @@ const elementCallbackMethods = new Set([
   'sort', 'toSorted', 'then', 'finally',
 ]);
 
+/** Library functions whose output does not reveal their input. */
+const oneWayFunctionName = /hash|digest|encrypt|cipher|sha\d*|md5|hmac|bcrypt|argon|scrypt|pbkdf|sign|redact|mask|anonymi[sz]|pseudonymi[sz]|deidentif|tokeni[sz]e/i;
+
 export class BudgetExceededError extends Error {}
 
 /**
@@ -431,10 +434,26 @@ export class TaintEvaluator {
     }
     const summaries = context.summaries.match(call);
     if (summaries.length > 0) return this.summaryFlows(call, summaries.flatMap((m) => m.entry.from), path);
+    const formatted = this.formattedStringFlows(call);
     if (ts.isPropertyAccessExpression(call.expression) || ts.isElementAccessExpression(call.expression)) {
-      return this.libraryMethodFlows(call, call.expression, path);
+      return mergeFlows(this.libraryMethodFlows(call, call.expression, path), formatted);
     }
-    return [];
+    return formatted;
+  }
+
+  /**
+   * A library function we know nothing about that returns a string (`format(dob, "P")`,
+   * `sprintf("%s", name)`) is taken to build that string from its arguments; one whose name says it
+   * hashes or encrypts is not.
+   */
+  private formattedStringFlows(call: ts.CallExpression): Flow[] {
+    if (call.arguments.length === 0) return [];
+    const resultType = this.context.checker.getTypeAtLocation(call);
+    if (!(resultType.flags & ts.TypeFlags.StringLike)) return [];
+    const calleeName = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : call.expression.getText();
+    if (oneWayFunctionName.test(calleeName)) return [];
+    const flows = call.arguments.map((argument) => this.evaluate(argument, []));
+    return withStep(mergeFlows(...flows), makeStep('transform', call, `formatted by ${snippetOf(call.expression)}`));
   }
 
   private libraryMethodFlows(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, path: Path): Flow[] {

@@ -186,3 +186,19 @@ export function f(v: Visit) {
     expect(finding?.trace.map((s) => s.location.line)).toEqual([3, 3, 4]);
   });
 });
+
+describe('library calls', () => {
+  it('takes a string built by an unknown library function to carry its arguments, unless it hashes', () => {
+    expectClean({
+      '/lib.d.ts': `declare module 'fmt' { export function sprintf(f: string, ...a: unknown[]): string; export function sha256(s: string): string; export function count(s: string): number }`,
+      '/a.ts': `import type { Patient } from './models';
+import { sprintf, sha256, count } from 'fmt';
+export function f(p: Patient) {
+  console.log(sprintf('%s', p.name)); // expect: phi/no-logging
+  console.log(sha256(p.name));
+  console.log(count(p.name));
+  console.log(new Date(p.age).toISOString()); // expect: phi/no-logging
+}`,
+    });
+  });
+});
