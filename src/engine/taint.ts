@@ -176,7 +176,7 @@ export class TaintEvaluator {
     if (ts.isPropertyAccessExpression(node)) return this.evaluatePropertyRead(node, node.name.text, path);
     if (ts.isElementAccessExpression(node)) {
       const key = node.argumentExpression;
-      if (ts.isStringLiteralLike(key)) return this.evaluatePropertyRead(node, key.text, path);
+      if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return this.evaluatePropertyRead(node, key.text, path);
       return this.typedSource(node, path) ?? this.evaluate(node.expression, path);
     }
     if (ts.isCallExpression(node)) return this.evaluateCall(node, path);
@@ -196,7 +196,7 @@ export class TaintEvaluator {
       return [];
     }
     if (ts.isObjectLiteralExpression(node)) return this.evaluateObjectLiteral(node, path);
-    if (ts.isArrayLiteralExpression(node)) return mergeFlows(...node.elements.map((element) => this.evaluate(element, path)));
+    if (ts.isArrayLiteralExpression(node)) return this.evaluateArrayLiteral(node, path);
     if (ts.isYieldExpression(node)) return node.expression ? this.evaluate(node.expression, path) : [];
     return [];
   }
@@ -356,6 +356,9 @@ export class TaintEvaluator {
       if (ts.isObjectBindingPattern(pattern) && !node.dotDotDotToken) {
         const key = node.propertyName ?? node.name;
         prefix.unshift(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '*');
+      } else if (ts.isArrayBindingPattern(pattern) && !node.dotDotDotToken) {
+        // `const [form, setForm] = useState<Form>()`: the element at that index, not any element.
+        prefix.unshift(String(pattern.elements.indexOf(node)));
       }
       node = pattern.parent;
     }
@@ -389,8 +392,9 @@ export class TaintEvaluator {
           const mode = mutatingMethods.get(parent.name.text);
           if (!mode) continue;
           const values = mode === 'last' ? outer.arguments.slice(-1) : outer.arguments;
+          const elementPath = path[0] !== undefined && /^\d+$/.test(path[0]) ? path.slice(1) : path;
           for (const value of values) {
-            flows.push(withStep(this.evaluate(value, path), makeStep('assignment', outer, `added to ${reference.text}`)));
+            flows.push(withStep(this.evaluate(value, elementPath), makeStep('assignment', outer, `added to ${reference.text}`)));
           }
           continue;
         }
@@ -450,10 +454,51 @@ export class TaintEvaluator {
     if (call.arguments.length === 0) return [];
     const resultType = this.context.checker.getTypeAtLocation(call);
     if (!(resultType.flags & ts.TypeFlags.StringLike)) return [];
-    const calleeName = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : call.expression.getText();
+    const callee = call.expression;
+    // Plain functions and functions of an imported namespace; methods of objects have receiver semantics.
+    const isFunction = ts.isIdentifier(callee)
+      || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.isImportBinding(callee.expression));
+    if (!isFunction) return [];
+    const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
     if (oneWayFunctionName.test(calleeName)) return [];
     const flows = call.arguments.map((argument) => this.evaluate(argument, []));
     return withStep(mergeFlows(...flows), makeStep('transform', call, `formatted by ${snippetOf(call.expression)}`));
+  }
+
+  /**
+   * `new Identify().set(key, value)`: a method that returns its receiver's type collects its
+   * arguments into it. Hashes and ciphers (`createHash().update(x)`) do too, but reveal nothing.
+   */
+  private isBuilderCall(call: ts.CallExpression, receiver: ts.Expression): boolean {
+    if (call.arguments.length === 0) return false;
+    const checker = this.context.checker;
+    if (checker.getTypeAtLocation(call) !== checker.getTypeAtLocation(receiver)) return false;
+    for (let node: ts.Expression = receiver, steps = 0; steps < 20; steps++) {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const callee = node.expression;
+        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
+        if (oneWayFunctionName.test(name)) return false;
+        node = callee;
+      } else if (ts.isPropertyAccessExpression(node) || ts.isParenthesizedExpression(node)) {
+        node = node.expression;
+      } else if (ts.isIdentifier(node)) {
+        const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+        if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && declaration.initializer !== receiver) {
+          node = declaration.initializer;
+          if (node.pos === receiver.pos) return true;
+          continue;
+        }
+        return !oneWayFunctionName.test(node.text);
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private isImportBinding(identifier: ts.Identifier): boolean {
+    const symbol = this.context.checker.getSymbolAtLocation(identifier);
+    return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0;
   }
 
   private libraryMethodFlows(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, path: Path): Flow[] {
@@ -474,6 +519,7 @@ export class TaintEvaluator {
     }
     const flows = [this.evaluate(receiver, path)];
     if (method === 'concat') flows.push(...call.arguments.map((argument) => this.evaluate(argument, path)));
+    else if (this.isBuilderCall(call, receiver)) flows.push(...call.arguments.map((argument) => this.evaluate(argument, [])));
     if (method === 'catch') return [];
     return mergeFlows(...flows);
   }
@@ -535,6 +581,18 @@ export class TaintEvaluator {
       if (argument) flows.push(this.evaluate(argument, rest));
     }
     return mergeFlows(...flows);
+  }
+
+  private evaluateArrayLiteral(node: ts.ArrayLiteralExpression, path: Path): Flow[] {
+    const [first, ...rest] = path;
+    const index = first !== undefined && /^\d+$/.test(first) ? Number(first) : undefined;
+    const hasSpread = node.elements.some(ts.isSpreadElement);
+    if (index !== undefined && !hasSpread) {
+      const element = node.elements[index];
+      return element ? this.evaluate(element, rest) : [];
+    }
+    const elementPath = index !== undefined ? rest : path;
+    return mergeFlows(...node.elements.map((element) => this.evaluate(element, elementPath)));
   }
 
   private evaluateObjectLiteral(node: ts.ObjectLiteralExpression, path: Path): Flow[] {

@@ -72,7 +72,7 @@ export class PhiTypeOracle {
         const properties = this.checker.getPropertiesOfType(type).slice(0, maxPropertiesInspected);
         for (const property of properties) {
           if (declarationHasTag(property.declarations, notPhiTag)) continue;
-          const tagged = this.taggedPropertySource(property);
+          const tagged = this.taggedPropertySource(property) ?? this.ownerSource(property);
           if (tagged) {
             found = tagged;
             break;
@@ -91,19 +91,25 @@ export class PhiTypeOracle {
   property(parentType: ts.Type, name: string): PropertyVerdict {
     const property = this.checker.getPropertyOfType(this.checker.getApparentType(parentType), name)
       ?? this.propertyOfConstituents(parentType, name);
+    const element = this.elementTypeOf(parentType);
+    if (element || this.checker.isTupleType(this.checker.getNonNullableType(parentType))) {
+      // A container is not PHI itself: `records[0].id` and `(await load()).id` read the element.
+      if (property) return { kind: 'plain', type: this.checker.getTypeOfSymbol(property) };
+      const isPromise = /^Promise/.test(this.checker.getNonNullableType(parentType).getSymbol()?.getName() ?? '');
+      if (element && !isPromise && /^\d+$/.test(name)) return { kind: 'plain', type: element };
+      if (element) return this.property(element, name);
+    }
     if (property && declarationHasTag(property.declarations, notPhiTag)) return { kind: 'excluded' };
+    if (property && nonPhiFhirElements.has(name) && property.declarations?.some((d) => this.isFhirDeclaration(d))) {
+      return { kind: 'excluded' };
+    }
     if (property) {
-      const tagged = this.taggedPropertySource(property);
+      const tagged = this.taggedPropertySource(property) ?? this.ownerSource(property);
       if (tagged) return { kind: 'phi', source: tagged };
     }
     const parentSource = this.sourceOfType(parentType);
     if (parentSource) {
-      if (parentSource.kind === 'fhir' && nonPhiFhirElements.has(name)) return { kind: 'excluded' };
       return { kind: 'phi', source: { ...parentSource, name: `${parentSource.name}.${name}` } };
-    }
-    if (!property) {
-      const element = this.elementTypeOf(parentType);
-      if (element) return this.property(element, name);
     }
     return { kind: 'plain', type: property ? this.checker.getTypeOfSymbol(property) : undefined };
   }
@@ -281,6 +287,21 @@ export class PhiTypeOracle {
       reason: `@phi in ${describeLocation(location, this.rootDir)}`,
       declaration: location,
     };
+  }
+
+  /**
+   * A property declared by a PHI type is PHI wherever the checker finds it: in `Pick<Patient, …>`,
+   * `Omit<…>`, mapped and intersected types that copy the declaration.
+   */
+  private ownerSource(property: ts.Symbol): PhiSource | undefined {
+    for (const declaration of property.declarations ?? []) {
+      const owner = declaration.parent;
+      if (!owner || !(ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner))) continue;
+      const ownerSymbol = owner.name ? this.checker.getSymbolAtLocation(owner.name) : undefined;
+      const source = ownerSymbol ? this.sourceOfSymbol(ownerSymbol) : undefined;
+      if (source) return { ...source, name: `${source.name}.${property.getName()}` };
+    }
+    return undefined;
   }
 
   private brandSource(symbol: ts.Symbol): PhiSource {

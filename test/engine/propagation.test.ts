@@ -202,3 +202,28 @@ export function f(p: Patient) {
     });
   });
 });
+
+describe('builders and one-way functions', () => {
+  it('collects arguments into fluent builders, but not into hashes and ciphers', () => {
+    expectClean({
+      '/lib.d.ts': `declare module 'crypto' {
+  interface Hash { update(data: string): Hash; digest(encoding: string): string }
+  interface Cipher { update(data: string, input: string, output: string): string; final(output: string): string }
+  export function createHash(algorithm: string): Hash;
+  export function createCipheriv(algorithm: string, key: string, iv: string): Cipher;
+}`,
+      '/a.ts': `import type { Patient } from './models';
+import { createHash, createCipheriv } from 'crypto';
+declare class Identify { set(key: string, value: unknown): Identify }
+declare const amplitude: { identify(id: Identify): void };
+export function f(p: Patient) {
+  console.log(new Identify().set('name', p.name)); // expect: phi/no-logging
+  console.log(createHash('sha256').update(p.name).digest('hex'));
+  const hash = createHash('sha256');
+  console.log(hash.update(p.name).digest('hex'));
+  const cipher = createCipheriv('aes-256-gcm', 'k', 'iv');
+  console.log(cipher.update(p.name, 'utf8', 'hex') + cipher.final('hex'));
+}`,
+    });
+  });
+});
