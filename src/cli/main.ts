@@ -81,7 +81,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_CLEAN;
   }
 
-  const config = options.config === undefined ? undefined : readConfigFile(path.resolve(io.cwd, options.config));
+  const config = options.config === undefined ? undefined : readConfigFile(path.resolve(io.cwd, options.config), options.config);
   const plan = planAnalysis(options, io.cwd);
   const results = plan.targets.map((target) =>
     analyze({
@@ -114,23 +114,39 @@ function planAnalysis(options: CliOptions, cwd: string): { targets: Target[]; fi
   return { targets: [target], files: resolveReportFiles(options.paths, cwd) };
 }
 
-function readConfigFile(file: string): { config: PhiConfig; dir: string } {
+/** Reads the `--config` file; `given` is the path as given, for messages. */
+function readConfigFile(file: string, given: string): { config: PhiConfig; dir: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new PhiConfigError(file, [{ path: '', message: `cannot be read: ${reason}` }]);
+    throw new PhiConfigError(given, [{ path: '', message: `cannot be read: ${describeFsError(error)}` }]);
   }
-  return { config: parseConfig(text, file), dir: path.dirname(file) };
+  return { config: parseConfig(text, given), dir: path.dirname(file) };
+}
+
+/** A file-system error in a few words, without the path the message already names. */
+function describeFsError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 function writeReport(file: string, given: string, report: string): void {
   try {
     writeFileSync(file, report);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`cannot write ${given}: ${reason}`);
+    throw new CliError(`cannot write ${given}: ${describeFsError(error)}`);
   }
 }
 

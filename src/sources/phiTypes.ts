@@ -126,14 +126,25 @@ export class PhiTypeOracle {
   /** Follows a property path from a type; the value at the end of it is PHI or holds PHI. */
   sourceAlongPath(type: ts.Type, path: readonly string[]): PhiSource | undefined {
     let current: ts.Type | undefined = type;
+    let readFrom: string | undefined;
     for (const name of path) {
       if (!current) return undefined;
       const verdict = this.property(current, name);
       if (verdict.kind === 'excluded') return undefined;
       if (verdict.kind === 'phi') return verdict.source;
+      if (!/^\d+$/.test(name)) readFrom = `${this.typeName(current) ?? 'value'}.${name}`;
       current = verdict.type;
     }
-    return current ? this.sourceContainedIn(current) : undefined;
+    const found = current ? this.sourceContainedIn(current) : undefined;
+    // `profile.mrn` typed `Phi<string>`: name the property, not the brand.
+    return found && found.kind === 'brand' && readFrom ? { ...found, name: readFrom } : found;
+  }
+
+  private typeName(type: ts.Type): string | undefined {
+    const nonNullable = this.checker.getNonNullableType(type);
+    const symbol = nonNullable.aliasSymbol ?? nonNullable.getSymbol();
+    const name = symbol?.getName();
+    return name && !name.startsWith('__') ? name : undefined;
   }
 
   /** PHI declared in a type annotation: catches `@phi` aliases of primitives, which the checker erases. */
@@ -194,7 +205,11 @@ export class PhiTypeOracle {
     }
     if (type.flags & ts.TypeFlags.Object) {
       const brand = this.checker.getPropertiesOfType(type).find((p) => p.escapedName.toString().startsWith(brandPropertyPrefix));
-      if (brand) return this.brandSource(brand);
+      if (brand) {
+        const alias = type.aliasSymbol?.getName();
+        const source = this.brandSource(brand);
+        return alias && alias !== 'Phi' ? { ...source, name: alias } : source;
+      }
       const symbolName = type.getSymbol()?.getName();
       if (symbolName && containerTypeNames.has(symbolName)) {
         for (const argument of this.typeArgumentsOf(type)) {
