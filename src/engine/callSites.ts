@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FunctionLike } from './flow.js';
+import { walk } from './syntax.js';
 
 export type CallSite = ts.CallExpression | ts.NewExpression;
 
@@ -54,11 +55,10 @@ export class CallSiteIndex {
           byName.set(name, list);
         }
       }
-      ts.forEachChild(node, visit);
     };
     for (const sourceFile of this.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-      visit(sourceFile);
+      walk(sourceFile, visit);
     }
     this.byName = byName;
     return byName;

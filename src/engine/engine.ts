@@ -11,6 +11,7 @@ import { FunctionRefMatcher } from './functionRefs.js';
 import { locationOf } from './location.js';
 import { SinkAnalysis } from './sinkAnalysis.js';
 import { CatalogMatcher } from './sinkMatcher.js';
+import { walk } from './syntax.js';
 import { BudgetExceededError, defaultEvaluationBudget, TaintEvaluator } from './taint.js';
 
 export interface EngineOptions {
@@ -69,8 +70,8 @@ export class PhiEngine {
     const reported = new Set<string>();
     this.evaluator.resetBudget(this.budgetPerFile);
     let exhausted = false;
-    const visit = (node: ts.Node): void => {
-      if (exhausted) return;
+    walk(sourceFile, (node) => {
+      if (exhausted) return false;
       for (const site of this.sinkMatcher.match(node)) {
         try {
           const finding = this.sinkAnalysis.analyze(site);
@@ -96,12 +97,11 @@ export class PhiEngine {
             file: sourceFile.fileName,
             location: locationOf(node),
           });
-          return;
+          return false;
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+      return true;
+    });
     return { findings, diagnostics };
   }
 

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { walk } from './syntax.js';
 
 /**
  * Finds the places in a scope that write to a variable: assignments and mutating calls. Identifiers
@@ -15,15 +16,13 @@ export class ReferenceFinder {
     if (!byName) {
       byName = new Map();
       const table = byName;
-      const visit = (node: ts.Node): void => {
+      walk(scope, (node) => {
         if (ts.isIdentifier(node)) {
           const list = table.get(node.text) ?? [];
           list.push(node);
           table.set(node.text, list);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(scope);
+      });
       this.identifiersByScope.set(scope, byName);
     }
     const candidates = byName.get(name) ?? [];

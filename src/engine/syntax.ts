@@ -52,3 +52,22 @@ export function returnExpressions(fn: ts.SignatureDeclaration): ts.Expression[] 
   ts.forEachChild(body, visit);
   return found;
 }
+
+/**
+ * Visits every node under `root` in source order without recursion, so that deeply nested code
+ * (long `+` chains, generated files) cannot overflow the stack. `visit` returns false to skip a
+ * node's children.
+ */
+export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (visit(node) === false) continue;
+    children.length = 0;
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+  }
+}

@@ -209,7 +209,7 @@ export class TaintEvaluator {
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
-        return mergeFlows(this.evaluate(node.left, []), this.evaluate(node.right, []));
+        return mergeFlows(...arithmeticOperands(node).map((operand) => this.evaluate(operand, [])));
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         return mergeFlows(this.evaluate(node.left, path), this.evaluate(node.right, path));
@@ -668,6 +668,23 @@ export class TaintEvaluator {
       steps: [makeStep('source', node, `${snippetOf(node)}${read} holds PHI ${source.name} (${source.reason})`)],
     };
   }
+}
+
+const arithmeticOperators = new Set([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken,
+]);
+
+/** The operands of a left-deep chain `a + b + c + …`, gathered without recursion. */
+function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let current: ts.Expression = node;
+  while (ts.isBinaryExpression(current) && arithmeticOperators.has(current.operatorToken.kind)) {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
 }
 
 function hasBody(fn: ts.Node): boolean {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSources } from '../support/inMemory.js';
+
+const model = `/** @phi */ export interface Patient { name: string }\n`;
+
+describe('engine robustness', () => {
+  it('analyses a 3,000-term concatenation and deeply parenthesised code without overflowing the stack', () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => (i === 1500 ? 'p.name' : `'s${i}'`)).join(' + ');
+    const nested = `${'('.repeat(400)}p.name${')'.repeat(400)}`;
+    const result = analyzeSources({
+      '/models.ts': model,
+      '/a.ts': `import type { Patient } from './models';
+export function f(p: Patient) {
+  console.log(${chain});
+  console.log(${nested});
+}`,
+    });
+    expect(result.findings.map((f) => f.sink.location.line)).toEqual([3, 4]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('reports a file whose analysis runs out of budget instead of dropping it', async () => {
+    const { loadProjectInMemory } = await import('../../src/project/index.js');
+    const { PhiEngine } = await import('../../src/engine/engine.js');
+    const { loadBuiltInCatalog } = await import('../../src/catalog/index.js');
+    const { loadFlowSummaries } = await import('../../src/catalog/summaries.js');
+    const { defaultConfig } = await import('../../src/config/types.js');
+    const lines = Array.from({ length: 50 }, (_, i) => `  const v${i} = ${i === 0 ? 'p.name' : `v${i - 1} + 'x'`};\n  console.log(v${i});`).join('\n');
+    const { project } = loadProjectInMemory({ '/models.ts': model, '/a.ts': `import type { Patient } from './models';\nexport function f(p: Patient) {\n${lines}\n}` });
+    const program = project.getProgram().compilerObject;
+    const engine = new PhiEngine({
+      program, config: defaultConfig, configDir: '/', rootDir: '/', sinks: loadBuiltInCatalog(), summaries: loadFlowSummaries(), budgetPerFile: 40,
+    });
+    const result = engine.analyzeFile(program.getSourceFile('/a.ts')!);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings.length).toBeLessThan(50);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'budget-exceeded', file: '/a.ts' })]);
+  });
+});
