@@ -57,7 +57,7 @@ export class SinkAnalysis {
       }
     }
     const excusable = entry.category === 'network' || (entry.category === 'analytics' && this.config.analyticsConsentExcuses);
-    const guardedHere = excusable && this.consent.isGuarded(site.node);
+    const guardedHere = excusable && this.isGuardedAtEveryCall(site.node, 0);
     if (guardedHere) return undefined;
     const candidates: GuardedFlow[] = [];
     for (const data of this.dataExpressions(site)) {
@@ -72,6 +72,19 @@ export class SinkAnalysis {
     return this.finding(site, chosen, host);
   }
 
+  /**
+   * Consent dominates `node` in its own function, or the function is only ever called where
+   * consent dominates the call (a closure defined before the check and called after it).
+   */
+  private isGuardedAtEveryCall(node: ts.Node, depth: number): boolean {
+    if (this.consent.isGuarded(node)) return true;
+    if (depth >= maxCallerDepth) return false;
+    const fn = enclosingFunction(node);
+    if (!fn) return false;
+    const callers = this.callSites.callersOf(fn);
+    return callers.length > 0 && callers.every((call) => this.isGuardedAtEveryCall(call, depth + 1));
+  }
+
   /** Resolves parameter origins through callers; a consent check at any call on the way excuses what passes through it. */
   private throughCallers(flows: readonly Flow[], guarded: boolean, excusable: boolean, depth: number): { flow: Flow; guarded: boolean }[] {
     const results: { flow: Flow; guarded: boolean }[] = [];
@@ -82,7 +95,7 @@ export class SinkAnalysis {
       }
       if (depth >= maxCallerDepth) continue;
       for (const call of this.callSites.callersOf(flow.origin.fn)) {
-        const callGuarded = guarded || (excusable && this.consent.isGuarded(call));
+        const callGuarded = guarded || (excusable && this.isGuardedAtEveryCall(call, 0));
         if (excusable && callGuarded) continue;
         const substituted = this.evaluator.substituteArguments(flow, call);
         results.push(...this.throughCallers(substituted, callGuarded, excusable, depth + 1));

@@ -94,6 +94,12 @@ export function inCallback(p: Patient) {
   }
   const later = () => fetch('https://partner.example.com/x', { body: p.name }); // expect: phi/no-unconsented-sharing
   if (canShare()) later();
+  later();
+}
+export function onlyCalledAfterTheCheck(p: Patient) {
+  const send = () => fetch('https://partner.example.com/x', { body: p.name });
+  if (!canShare()) return;
+  send();
 }`);
   });
 
