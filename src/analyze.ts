@@ -5,6 +5,7 @@ import { loadFlowSummaries } from './catalog/summaries.js';
 import { loadConfig } from './config/load.js';
 import type { PhiConfig } from './config/types.js';
 import { PhiEngine } from './engine/engine.js';
+import { ignoreMatcher, looksGenerated } from './fileSelection.js';
 import type { AnalysisDiagnostic, Finding } from './findings.js';
 import { loadProject } from './project/index.js';
 
@@ -62,11 +63,21 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     summaries: loadFlowSummaries(),
   });
   const wanted = options.files ? new Set(options.files.map((file) => path.resolve(rootDir, file))) : undefined;
+  const isIgnored = ignoreMatcher(config.ignore, configDir);
   const findings: Finding[] = [];
   const files: string[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
     if (wanted && !wanted.has(path.resolve(sourceFile.fileName))) continue;
+    if (isIgnored(sourceFile.fileName)) continue;
+    if (!config.analyzeGeneratedFiles && looksGenerated(sourceFile)) {
+      diagnostics.push({
+        kind: 'generated-file-skipped',
+        message: 'looks generated or minified; not analysed (set analyzeGeneratedFiles to analyse it)',
+        file: sourceFile.fileName,
+      });
+      continue;
+    }
     files.push(sourceFile.fileName);
     const result = engine.analyzeFile(sourceFile);
     findings.push(...result.findings);

@@ -98,7 +98,8 @@ export type DiagnosticKind =
   | 'config-error'
   | 'project-error'
   | 'analysis-error'
-  | 'budget-exceeded';
+  | 'budget-exceeded'
+  | 'generated-file-skipped';
 
 /** Something that could not be analysed, reported instead of thrown. */
 export interface AnalysisDiagnostic {

@@ -45,6 +45,7 @@ describe('parseConfig', () => {
       sinks: [validSink, { ...validSink, id: 'acme.event', category: 'analytics', callee: 'event' }],
       analyticsConsentExcuses: true,
       ignore: ['src/generated/**', '**/*.test.ts'],
+      analyzeGeneratedFiles: true,
       heuristics: 'hipaa',
     };
     const config = parseConfig(JSON.stringify(full, null, 2), FILE);

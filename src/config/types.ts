@@ -22,8 +22,10 @@ export interface PhiConfig {
   sinks: SinkEntry[];
   /** Whether a consent check excuses analytics calls. Off by default: a consent banner is not a HIPAA authorization. */
   analyticsConsentExcuses: boolean;
-  /** Glob patterns of files not to analyse. */
+  /** Glob patterns of files not to analyse, relative to the configuration's directory. */
   ignore: string[];
+  /** Analyse files that look generated or minified (skipped, with a diagnostic, by default). */
+  analyzeGeneratedFiles: boolean;
   /** Name-based PHI detection. Reserved for a later release: accepted, not used yet. */
   heuristics?: 'off' | 'hipaa';
 }
@@ -40,5 +42,6 @@ export const defaultConfig: PhiConfig = {
   sinks: [],
   analyticsConsentExcuses: false,
   ignore: [],
+  analyzeGeneratedFiles: false,
   heuristics: 'off',
 };

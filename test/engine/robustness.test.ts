@@ -14,7 +14,7 @@ export function f(p: Patient) {
   console.log(${chain});
   console.log(${nested});
 }`,
-    });
+    }, { analyzeGeneratedFiles: true });
     expect(result.findings.map((f) => f.sink.location.line)).toEqual([3, 4]);
     expect(result.diagnostics).toEqual([]);
   });
@@ -35,5 +35,27 @@ export function f(p: Patient) {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.length).toBeLessThan(50);
     expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'budget-exceeded', file: '/a.ts' })]);
+  });
+});
+
+describe('file selection', () => {
+  it('skips ignored files and reports generated ones instead of analysing them', () => {
+    const minified = `export function f(p){${'var a=1;'.repeat(3000)}console.log(p)}`;
+    const files = {
+      '/models.ts': model,
+      '/src/a.ts': `import type { Patient } from '../models';\nexport function f(p: Patient) { console.log(p); }`,
+      '/src/generated/b.ts': `import type { Patient } from '../../models';\nexport function g(p: Patient) { console.log(p); }`,
+      '/vendor/bundle.js': minified,
+      '/vendor/lib.min.js': 'export function h(p) { console.log(p); }',
+    };
+    const result = analyzeSources(files, { ignore: ['src/generated/**'] });
+    expect(result.findings.map((f) => f.sink.location.file)).toEqual(['/src/a.ts']);
+    expect(result.diagnostics.map((d) => [d.kind, d.file])).toEqual([
+      ['generated-file-skipped', '/vendor/bundle.js'],
+      ['generated-file-skipped', '/vendor/lib.min.js'],
+    ]);
+    const forced = analyzeSources(files, { ignore: ['src/generated/**'], analyzeGeneratedFiles: true });
+    expect(forced.diagnostics).toEqual([]);
+    expect(forced.files).toContain('/vendor/bundle.js');
   });
 });
