@@ -4,14 +4,19 @@ import type { SourceLocation } from '../findings.js';
 
 export function locationOf(node: ts.Node): SourceLocation {
   const sourceFile = node.getSourceFile();
-  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-  const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+  return spanLocation(sourceFile, node.getStart(sourceFile), node.getEnd());
+}
+
+/** A 1-based span of `file` from `start` to `end` (exclusive) in character offsets. */
+export function spanLocation(file: ts.SourceFile, start: number, end: number): SourceLocation {
+  const from = file.getLineAndCharacterOfPosition(start);
+  const to = file.getLineAndCharacterOfPosition(Math.max(start, end));
   return {
-    file: sourceFile.fileName,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    file: file.fileName,
+    line: from.line + 1,
+    column: from.character + 1,
+    endLine: to.line + 1,
+    endColumn: to.character + 1,
   };
 }
 

@@ -1,18 +1,8 @@
 import { ts } from 'ts-morph';
-import type { AnalysisDiagnostic, DiagnosticKind, SourceLocation } from '../findings.js';
+import type { AnalysisDiagnostic, DiagnosticKind } from '../findings.js';
+import { spanLocation } from '../engine/location.js';
 
-/** A 1-based span of `file` from `start` to `end` (exclusive) in character offsets. */
-export function spanLocation(file: ts.SourceFile, start: number, end: number): SourceLocation {
-  const from = file.getLineAndCharacterOfPosition(start);
-  const to = file.getLineAndCharacterOfPosition(Math.max(start, end));
-  return {
-    file: file.fileName,
-    line: from.line + 1,
-    column: from.character + 1,
-    endLine: to.line + 1,
-    endColumn: to.character + 1,
-  };
-}
+export { spanLocation };
 
 /** A compiler diagnostic as an AnalysisDiagnostic, located when the compiler located it. */
 export function fromTsDiagnostic(kind: DiagnosticKind, diagnostic: ts.Diagnostic, fallbackFile?: string): AnalysisDiagnostic {
