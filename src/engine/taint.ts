@@ -9,7 +9,7 @@ import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './
 import type { FunctionRefMatcher } from './functionRefs.js';
 import { describeLocation, locationOf, snippetOf } from './location.js';
 import { mutatingMethods, ReferenceFinder, scopeOfDeclaration } from './references.js';
-import { callOfCallback, functionName, isInlineCallback, returnExpressions } from './syntax.js';
+import { callOfCallback, functionName, isInlineCallback, returnExpressions, walk } from './syntax.js';
 
 export interface TaintContext {
   checker: ts.TypeChecker;
@@ -255,6 +255,14 @@ export class TaintEvaluator {
       for (const write of fieldWrites(cls, fieldName)) {
         const written = withStep(this.evaluate(write.right, path), makeStep('field', write, `stored in field ${fieldName}`));
         flows.push(this.resolveThroughCallers(written));
+      }
+      // `this.cache.set(key, value)`, `this.items.push(item)`: the field's contents.
+      const elementPath = path[0] !== undefined && /^\d+$/.test(path[0]) ? path.slice(1) : path;
+      for (const { call, values } of fieldMutations(cls, fieldName)) {
+        for (const value of values) {
+          const added = withStep(this.evaluate(value, elementPath), makeStep('field', call, `added to field ${fieldName}`));
+          flows.push(this.resolveThroughCallers(added));
+        }
       }
     }
     return mergeFlows(...flows);
@@ -704,6 +712,24 @@ function propertyNameText(name: ts.PropertyName): string | undefined {
 
 function isInside(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** `this.<name>.push(v)`, `this.<name>.set(k, v)`… anywhere in the class's members. */
+function fieldMutations(cls: ts.ClassLikeDeclaration, name: string): { call: ts.CallExpression; values: readonly ts.Expression[] }[] {
+  const found: { call: ts.CallExpression; values: readonly ts.Expression[] }[] = [];
+  for (const member of cls.members) {
+    walk(member, (node) => {
+      if (ts.isClassLike(node)) return false;
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return true;
+      const mode = mutatingMethods.get(node.expression.name.text);
+      const target = node.expression.expression;
+      if (mode && ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === name) {
+        found.push({ call: node, values: mode === 'last' ? node.arguments.slice(-1) : node.arguments });
+      }
+      return true;
+    });
+  }
+  return found;
 }
 
 /** `this.<name> = value` anywhere in the class's members. */

@@ -134,7 +134,17 @@ class Chart {
     console.log(this.label);
   }
 }
+class Registry {
+  private readonly names = new Map<string, string>();
+  private readonly counts: number[] = [];
+  add(p: Patient) { this.names.set(p.id, p.name); this.counts.push(p.name.length); }
+  dump() {
+    console.log(this.names.get('x')); // expect: phi/no-logging
+    console.log(this.counts);
+  }
+}
 export function f(p: Patient) {
+  new Registry().add(p);
   new Chart(p, 'chart').show();
   const later = () => console.log(p.name); // expect: phi/no-logging
   later();
