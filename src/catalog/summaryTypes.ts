@@ -8,6 +8,9 @@ export interface FlowSummary {
   global?: string[];
   callee: string;
   kind?: 'call' | 'new';
-  /** Argument indexes, `rest:N` for N and after, or `receiver`. */
-  from: (number | `rest:${number}` | 'receiver')[];
+  /**
+   * Argument indexes, `rest:N` for N and after, `receiver`, or `result:N` for what the function
+   * passed as argument N returns (`useMemo(() => value)`).
+   */
+  from: (number | `rest:${number}` | `result:${number}` | 'receiver')[];
 }

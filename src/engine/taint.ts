@@ -559,6 +559,9 @@ export class TaintEvaluator {
         if (argument) flows.push(this.evaluate(argument, path));
       } else if (ref.startsWith('rest:')) {
         for (const argument of args.slice(Number(ref.slice(5)))) flows.push(this.evaluate(argument, path));
+      } else if (ref.startsWith('result:')) {
+        const argument = args[Number(ref.slice(7))];
+        if (argument) flows.push(this.functionResultFlows(argument, path));
       }
     }
     return withStep(mergeFlows(...flows), step);
