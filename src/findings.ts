@@ -31,7 +31,8 @@ export type PhiSourceKind =
   | 'variable-tag' // @phi on a variable
   | 'brand' // Phi<T> from eslint-plugin-phi/types
   | 'config-type' // phiTypes in phi.config.json
-  | 'fhir'; // FHIR resource types
+  | 'fhir' // FHIR resource types
+  | 'heuristic'; // a name the HIPAA name classifier recognises (heuristics: "hipaa")
 
 export interface PhiSource {
   kind: PhiSourceKind;
@@ -41,6 +42,12 @@ export interface PhiSource {
   reason: string;
   /** Where the declaration that made it PHI is, when it is in the project. */
   declaration?: SourceLocation;
+  /** For heuristic sources: why the name was taken for PHI. */
+  heuristic?: {
+    category: string;
+    pattern: string;
+    severity: 'error' | 'warning';
+  };
 }
 
 export type TraceStepKind =
@@ -88,6 +95,8 @@ export interface Finding {
   source: PhiSource;
   /** From the source to the sink, in order; the last step is the sink. */
   trace: TraceStep[];
+  /** The source is a name the heuristic classifier recognised, not a declared type. */
+  heuristic?: boolean;
   /** A name of the enclosing function, used for stable fingerprints. */
   enclosingFunction?: string;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { nameClassifierOptionProblems, nameClassifierOptionsFromConfig, type HeuristicCategoriesConfig } from '../sources/heuristics/classify.js';
 import { alternativesOf, configValidator } from './schema.js';
 import { defaultConfig, type PhiConfig } from './types.js';
 
@@ -65,6 +66,7 @@ export function parseConfig(text: string, file: string): PhiConfig {
   const validate = configValidator();
   const problems = validate(data) ? [] : describeErrors(validate.errors ?? []);
   problems.push(...duplicateSinkIds(data));
+  if (problems.length === 0) problems.push(...heuristicCategoryProblems(data));
   if (problems.length > 0) throw new PhiConfigError(file, problems);
 
   const { $schema: _schema, ...settings } = data as Record<string, unknown>;
@@ -98,6 +100,13 @@ function duplicateSinkIds(data: unknown): PhiConfigProblem[] {
     else problems.push({ path: `/sinks/${index}/id`, message: `duplicate sink id ${JSON.stringify(entry.id)} (also used by /sinks/${first})` });
   });
   return problems;
+}
+
+/** Unknown category ids, patterns that disable nothing: the schema cannot know the categories. */
+function heuristicCategoryProblems(data: unknown): PhiConfigProblem[] {
+  if (!isRecord(data) || !isRecord(data.heuristicCategories)) return [];
+  const options = nameClassifierOptionsFromConfig(data.heuristicCategories as HeuristicCategoriesConfig);
+  return nameClassifierOptionProblems(options).map((message) => ({ path: '/heuristicCategories', message }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

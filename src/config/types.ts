@@ -1,4 +1,5 @@
 import type { SinkEntry } from '../catalog/types.js';
+import type { HeuristicCategoriesConfig } from '../sources/heuristics/classify.js';
 
 /** The contents of phi.config.json after validation, with defaults applied. */
 export interface PhiConfig {
@@ -28,6 +29,8 @@ export interface PhiConfig {
   analyzeGeneratedFiles: boolean;
   /** Name-based PHI detection. Reserved for a later release: accepted, not used yet. */
   heuristics?: 'off' | 'hipaa';
+  /** Adjusts the name classifier used when `heuristics` is `hipaa`: categories and patterns to add or disable. */
+  heuristicCategories?: HeuristicCategoriesConfig;
 }
 
 export const defaultConfig: PhiConfig = {

@@ -4,6 +4,7 @@ import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiConfig } from '../config/types.js';
 import type { AnalysisDiagnostic, Finding } from '../findings.js';
 import { PhiTypeOracle } from '../sources/phiTypes.js';
+import { createNameClassifier, nameClassifierOptionsFromConfig } from '../sources/heuristics/classify.js';
 import { CalleeResolver } from './callee.js';
 import { CallSiteIndex } from './callSites.js';
 import { ConsentAnalysis } from './consent.js';
@@ -50,6 +51,9 @@ export class PhiEngine {
     const callSites = new CallSiteIndex(program, checker);
     this.evaluator = new TaintEvaluator({
       checker,
+      ...(config.heuristics === 'hipaa'
+        ? { classifyName: createNameClassifier(nameClassifierOptionsFromConfig(config.heuristicCategories)) }
+        : {}),
       oracle: new PhiTypeOracle(checker, config, options.rootDir),
       summaries: new CatalogMatcher(options.summaries, resolver),
       sanitizers: new FunctionRefMatcher(config.sanitizers, checker, options.configDir),

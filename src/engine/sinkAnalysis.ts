@@ -188,7 +188,8 @@ export class SinkAnalysis {
     return {
       ruleId: ruleForCategory[entry.category],
       category: entry.category,
-      severity: 'error',
+      severity: source.heuristic?.severity ?? 'error',
+      ...(source.kind === 'heuristic' ? { heuristic: true } : {}),
       message: `${source.name} (PHI: ${source.reason}) reaches ${calleeText}${hostText}`,
       sink: {
         location: locationOf(node),

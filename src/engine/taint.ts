@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { PhiSource } from '../findings.js';
 import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiTypeOracle } from '../sources/phiTypes.js';
+import type { NameClassification, NameClassifier } from '../sources/heuristics/classify.js';
 import { declarationHasTag, hasJsDocTag, phiTag, sanitizerTag } from '../sources/jsdocTags.js';
 import type { CallSiteIndex, CallSite } from './callSites.js';
 import type { CatalogMatcher } from './sinkMatcher.js';
@@ -13,6 +14,8 @@ import { callOfCallback, functionName, isInlineCallback, returnExpressions, walk
 
 export interface TaintContext {
   checker: ts.TypeChecker;
+  /** Set when `heuristics` is on: names that say they hold PHI become sources. */
+  classifyName?: NameClassifier;
   oracle: PhiTypeOracle;
   summaries: CatalogMatcher<FlowSummary>;
   sanitizers: FunctionRefMatcher;
@@ -227,7 +230,26 @@ export class TaintEvaluator {
     if (nonDataProperties.has(name)) return [];
     const receiverFlows = this.evaluate(node.expression, [name, ...path]);
     const fieldFlows = this.fieldFlowsOf(node, path);
-    return mergeFlows(receiverFlows, fieldFlows);
+    const flows = mergeFlows(receiverFlows, fieldFlows);
+    if (!this.context.classifyName || hasSourceFlow(flows)) return flows;
+    return mergeFlows(flows, this.heuristicPropertyFlows(node, name, path));
+  }
+
+  /** `req.body.diagnosis`, `record.ssn`: a property whose name says it holds PHI, unless declared `@notPhi`. */
+  private heuristicPropertyFlows(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, path: Path): Flow[] {
+    const checker = this.context.checker;
+    const receiverType = checker.getTypeAtLocation(node.expression);
+    if (this.context.oracle.property(receiverType, name).kind === 'excluded') return [];
+    const siblings = receiverType.flags & ts.TypeFlags.Object
+      ? checker.getPropertiesOfType(receiverType).slice(0, 40).map((p) => p.getName())
+      : [];
+    const classification = this.classify(name, { containerName: containerNameOf(node.expression, receiverType), siblings });
+    return classification ? [this.sourceFlow(heuristicSource(classification), node, path)] : [];
+  }
+
+  private classify(name: string, context: { containerName?: string; siblings?: readonly string[] }): NameClassification | undefined {
+    const classification = this.context.classifyName?.(name, context);
+    return classification?.confidence === 'high' ? classification : undefined;
   }
 
   /** `this.notes` or `visit.notes` where `notes` is a class field: what was ever stored in it. */
@@ -279,6 +301,7 @@ export class TaintEvaluator {
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!symbol || !declaration) return [];
+    if (this.isNarrowedToCleanType(node, symbol, declaration)) return [];
     if (ts.isParameter(declaration)) return this.evaluateParameter(declaration, path);
     if (ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return this.evaluateCaught(declaration.parent, path);
     if (ts.isVariableDeclaration(declaration)) return this.evaluateVariable(declaration, symbol, path);
@@ -301,6 +324,20 @@ export class TaintEvaluator {
     return mergeFlows(...flows);
   }
 
+  /**
+   * Control flow narrowed the variable here (`if (r.resourceType === 'CodeSystem')`) to a named
+   * type that holds no PHI: the value is known to be of that type, whatever else the variable
+   * may hold elsewhere.
+   */
+  private isNarrowedToCleanType(node: ts.Identifier, symbol: ts.Symbol, declaration: ts.Declaration): boolean {
+    const checker = this.context.checker;
+    const here = checker.getTypeAtLocation(node);
+    if (!(here.flags & ts.TypeFlags.Object) || !(here.aliasSymbol ?? here.getSymbol())?.declarations?.length) return false;
+    const declared = checker.getTypeOfSymbolAtLocation(symbol, declaration);
+    if (declared === here || checker.getNonNullableType(declared) === here) return false;
+    return this.context.oracle.sourceContainedIn(here) === undefined;
+  }
+
   private evaluateParameter(parameter: ts.ParameterDeclaration, path: Path): Flow[] {
     const fn = parameter.parent as FunctionLike;
     const index = fn.parameters.indexOf(parameter);
@@ -308,8 +345,18 @@ export class TaintEvaluator {
     if (tagged) return tagged;
     const typed = this.declaredTypeSource(parameter, path);
     if (typed) return typed;
+    const named = this.heuristicBindingFlows(parameter, path);
+    if (named) return named;
     if (isInlineCallback(fn)) return this.callbackParameterFlows(fn, index, path, parameter);
     return [this.parameterOrigin(fn, index, path, parameter)];
+  }
+
+  /** A parameter or variable named like PHI (`ssn`, `diagnosis`), in heuristic mode. */
+  private heuristicBindingFlows(declaration: ts.ParameterDeclaration | ts.VariableDeclaration, path: Path): Flow[] | undefined {
+    if (!this.context.classifyName || !ts.isIdentifier(declaration.name)) return undefined;
+    if (ts.isVariableDeclaration(declaration) && (!declaration.initializer || isLiteralValue(declaration.initializer))) return undefined;
+    const classification = this.classify(declaration.name.text, {});
+    return classification ? [this.sourceFlow(heuristicSource(classification), declaration, path)] : undefined;
   }
 
   private parameterOrigin(fn: FunctionLike, index: number, path: Path, at: ts.Node): Flow {
@@ -353,7 +400,9 @@ export class TaintEvaluator {
       flows.push(withStep(this.evaluate(declaration.initializer, path), makeStep('declaration', declaration, `assigned to ${name}`)));
     }
     flows.push(this.writesTo(declaration, symbol, path));
-    return mergeFlows(...flows);
+    const merged = mergeFlows(...flows);
+    if (hasSourceFlow(merged)) return merged;
+    return mergeFlows(merged, this.heuristicBindingFlows(declaration, path) ?? []);
   }
 
   private evaluateBindingElement(element: ts.BindingElement, symbol: ts.Symbol, path: Path): Flow[] {
@@ -618,9 +667,18 @@ export class TaintEvaluator {
       const name = propertyNameText(property.name);
       if (key !== undefined && name !== undefined && name !== key) continue;
       const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
-      flows.push(this.evaluate(value, key === undefined ? [] : rest));
+      const valueFlows = this.evaluate(value, key === undefined ? [] : rest);
+      flows.push(hasSourceFlow(valueFlows) || name === undefined ? valueFlows : mergeFlows(valueFlows, this.heuristicKeyFlows(node, name, value)));
     }
     return mergeFlows(...flows);
+  }
+
+  /** `{ diagnosis: value }`: the key says what the value is, in heuristic mode. */
+  private heuristicKeyFlows(node: ts.ObjectLiteralExpression, key: string, value: ts.Expression): Flow[] {
+    if (!this.context.classifyName || isLiteralValue(value)) return [];
+    const siblings = node.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((n): n is string => n !== undefined);
+    const classification = this.classify(key, { siblings });
+    return classification ? [this.sourceFlow(heuristicSource(classification), value, [])] : [];
   }
 
   private calleeDeclarations(call: ts.CallExpression | ts.NewExpression): ts.Declaration[] {
@@ -696,6 +754,41 @@ function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
   }
   operands.push(current);
   return operands.reverse();
+}
+
+function hasSourceFlow(flows: readonly Flow[]): boolean {
+  return flows.some((flow) => flow.origin.kind === 'source');
+}
+
+function heuristicSource(classification: NameClassification): PhiSource {
+  return {
+    kind: 'heuristic',
+    name: classification.name,
+    reason: `name heuristic: ${classification.label} ("${classification.pattern}")`,
+    heuristic: { category: classification.category, pattern: classification.pattern, severity: classification.severity },
+  };
+}
+
+/** Literals, and templates without substitutions: a name cannot make a constant PHI. */
+function isLiteralValue(expression: ts.Expression): boolean {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  return ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)
+    || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword
+    || node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')
+    || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
+}
+
+/** `patient` for `req.body.patient.ssn`'s receiver; the type's name when the expression has none. */
+function containerNameOf(receiver: ts.Expression, type: ts.Type): string | undefined {
+  let node = receiver;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  if (ts.isElementAccessExpression(node)) return containerNameOf(node.expression, type);
+  const symbolName = (type.aliasSymbol ?? type.getSymbol())?.getName();
+  return symbolName && !symbolName.startsWith('__') ? symbolName : undefined;
 }
 
 function hasBody(fn: ts.Node): boolean {

@@ -1,11 +1,12 @@
 /**
  * FHIR resources that carry data about a person. Terminology, conformance and infrastructure
  * resources (CodeSystem, ValueSet, StructureDefinition, CapabilityStatement, OperationOutcome…)
- * are left out: they describe the system, not a patient.
+ * are left out: they describe the system, not a patient. So are containers (Bundle, Parameters):
+ * they hold PHI when what they contain does, which the type checker sees through their elements.
  */
 export const personFhirResources: ReadonlySet<string> = new Set([
   'Account', 'AdverseEvent', 'AllergyIntolerance', 'Appointment', 'AppointmentResponse',
-  'AuditEvent', 'Basic', 'Binary', 'BodyStructure', 'Bundle', 'CarePlan', 'CareTeam', 'ChargeItem',
+  'AuditEvent', 'Basic', 'Binary', 'BodyStructure', 'CarePlan', 'CareTeam', 'ChargeItem',
   'Claim', 'ClaimResponse', 'ClinicalImpression', 'Communication', 'CommunicationRequest',
   'Composition', 'Condition', 'Consent', 'Contract', 'Coverage', 'CoverageEligibilityRequest',
   'CoverageEligibilityResponse', 'DetectedIssue', 'Device', 'DeviceRequest', 'DeviceUseStatement',
@@ -17,7 +18,7 @@ export const personFhirResources: ReadonlySet<string> = new Set([
   'NutritionOrder', 'NutritionIntake', 'Observation', 'Patient', 'Person', 'Procedure', 'Provenance',
   'QuestionnaireResponse', 'RelatedPerson', 'RequestGroup', 'RequestOrchestration', 'RiskAssessment',
   'Schedule', 'ServiceRequest', 'Specimen', 'SupplyDelivery', 'SupplyRequest', 'Task',
-  'VisionPrescription', 'Parameters',
+  'VisionPrescription',
 ]);
 
 /** Elements of every FHIR resource that identify the record, not the person. */

@@ -8,7 +8,7 @@ import { declarationHasTag, notPhiTag, phiTag } from './jsdocTags.js';
 /** What reading one property of a value gives. */
 export type PropertyVerdict =
   | { kind: 'excluded' }
-  | { kind: 'phi'; source: PhiSource }
+  | { kind: 'phi'; source: PhiSource; type?: ts.Type | undefined }
   | { kind: 'plain'; type: ts.Type | undefined };
 
 const brandPropertyPrefix = '__@phiBrand@';
@@ -103,15 +103,31 @@ export class PhiTypeOracle {
     if (property && nonPhiFhirElements.has(name) && property.declarations?.some((d) => this.isFhirDeclaration(d))) {
       return { kind: 'excluded' };
     }
+    const propertyType = property ? this.checker.getTypeOfSymbol(property) : undefined;
     if (property) {
       const tagged = this.taggedPropertySource(property) ?? this.ownerSource(property);
-      if (tagged) return { kind: 'phi', source: tagged };
+      if (tagged) return { kind: 'phi', source: tagged, type: propertyType };
     }
-    const parentSource = this.sourceOfType(parentType);
+    const parentSource = this.sourceOfOwners(parentType, name);
     if (parentSource) {
-      return { kind: 'phi', source: { ...parentSource, name: `${parentSource.name}.${name}` } };
+      return { kind: 'phi', source: { ...parentSource, name: `${parentSource.name}.${name}` }, type: propertyType };
     }
-    return { kind: 'plain', type: property ? this.checker.getTypeOfSymbol(property) : undefined };
+    return { kind: 'plain', type: propertyType };
+  }
+
+  /**
+   * The parent is PHI for this property: for a union, only the members that have the property
+   * count (`resource.issue` on a Bundle entry is an OperationOutcome's, not a Patient's).
+   */
+  private sourceOfOwners(parentType: ts.Type, name: string): PhiSource | undefined {
+    const nonNullable = this.checker.getNonNullableType(parentType);
+    if (!nonNullable.isUnion()) return this.sourceOfType(nonNullable);
+    for (const member of nonNullable.types) {
+      if (!this.checker.getPropertyOfType(this.checker.getApparentType(member), name)) continue;
+      const found = this.sourceOfType(member);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The element of an array, tuple, set or promise: reading `x[0].name` or `(await x).name` reads it. */
@@ -127,17 +143,29 @@ export class PhiTypeOracle {
   sourceAlongPath(type: ts.Type, path: readonly string[]): PhiSource | undefined {
     let current: ts.Type | undefined = type;
     let readFrom: string | undefined;
-    for (const name of path) {
+    for (const [index, name] of path.entries()) {
       if (!current) return undefined;
       const verdict = this.property(current, name);
       if (verdict.kind === 'excluded') return undefined;
-      if (verdict.kind === 'phi') return verdict.source;
+      if (verdict.kind === 'phi') return this.isExcludedFurther(verdict.type, path.slice(index + 1)) ? undefined : verdict.source;
       if (!/^\d+$/.test(name)) readFrom = `${this.typeName(current) ?? 'value'}.${name}`;
       current = verdict.type;
     }
     const found = current ? this.sourceContainedIn(current) : undefined;
     // `profile.mrn` typed `Phi<string>`: name the property, not the brand.
     return found && found.kind === 'brand' && readFrom ? { ...found, name: readFrom } : found;
+  }
+
+  /** `bundle.entry[0].resource.id`: PHI above, but the rest of the path ends in a carved-out element. */
+  private isExcludedFurther(type: ts.Type | undefined, rest: readonly string[]): boolean {
+    let current = type;
+    for (const name of rest) {
+      if (!current) return false;
+      const verdict = this.property(current, name);
+      if (verdict.kind === 'excluded') return true;
+      current = verdict.type;
+    }
+    return false;
   }
 
   private typeName(type: ts.Type): string | undefined {
@@ -347,6 +375,7 @@ export class PhiTypeOracle {
     const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
     if (!declaration) return false;
     const fileName = declaration.getSourceFile().fileName;
-    return !fileName.includes('/node_modules/');
+    // FHIR containers (a Bundle's entries, a Composition's sections) hold the resources that are PHI.
+    return !fileName.includes('/node_modules/') || isFhirDeclarationFile(fileName);
   }
 }
