@@ -12,8 +12,8 @@ import { FunctionRefMatcher } from './functionRefs.js';
 import { locationOf } from './location.js';
 import { SinkAnalysis } from './sinkAnalysis.js';
 import { CatalogMatcher } from './sinkMatcher.js';
-import { walk } from './syntax.js';
-import { BudgetExceededError, defaultEvaluationBudget, TaintEvaluator } from './taint.js';
+import { enclosingFunction, functionName, walk } from './syntax.js';
+import { BudgetExceededError, defaultEvaluationBudget, defaultSinkBudget, TaintEvaluator } from './taint.js';
 
 export interface EngineOptions {
   program: ts.Program;
@@ -26,6 +26,8 @@ export interface EngineOptions {
   summaries: readonly FlowSummary[];
   /** Taint evaluations allowed per file before the file is reported as partly analysed. */
   budgetPerFile?: number;
+  /** Taint evaluations allowed for one sink call before it is reported as partly analysed. */
+  budgetPerSink?: number;
 }
 
 export interface FileResult {
@@ -40,12 +42,14 @@ export class PhiEngine {
   private readonly evaluator: TaintEvaluator;
   private readonly sinkAnalysis: SinkAnalysis;
   private readonly budgetPerFile: number;
+  private readonly budgetPerSink: number;
 
   constructor(options: EngineOptions) {
     const { program, config } = options;
     const checker = program.getTypeChecker();
     this.checker = checker;
     this.budgetPerFile = options.budgetPerFile ?? defaultEvaluationBudget;
+    this.budgetPerSink = options.budgetPerSink ?? defaultSinkBudget;
     const resolver = new CalleeResolver(checker);
     this.sinkMatcher = new CatalogMatcher(options.sinks, resolver);
     const callSites = new CallSiteIndex(program, checker);
@@ -78,6 +82,7 @@ export class PhiEngine {
       if (exhausted) return false;
       for (const site of this.sinkMatcher.match(node)) {
         try {
+          this.evaluator.resetSinkBudget(this.budgetPerSink);
           const finding = this.sinkAnalysis.analyze(site);
           if (!finding) continue;
           const key = `${node.pos}:${finding.ruleId}`;
@@ -89,6 +94,16 @@ export class PhiEngine {
             diagnostics.push({
               kind: 'analysis-error',
               message: `could not analyse ${site.callee.text}: ${error instanceof Error ? error.message : String(error)}`,
+              file: sourceFile.fileName,
+              location: locationOf(node),
+            });
+            continue;
+          }
+          if (error.scope === 'sink') {
+            const where = functionName(enclosingFunction(node));
+            diagnostics.push({
+              kind: 'budget-exceeded',
+              message: `analysis budget exhausted at ${site.callee.text}${where ? ` in ${where}` : ''}; this call was not fully analysed`,
               file: sourceFile.fileName,
               location: locationOf(node),
             });

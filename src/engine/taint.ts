@@ -48,7 +48,14 @@ const elementCallbackMethods = new Set([
 /** Library functions whose output does not reveal their input. */
 const oneWayFunctionName = /hash|digest|encrypt|cipher|sha\d*|md5|hmac|bcrypt|argon|scrypt|pbkdf|sign|redact|mask|anonymi[sz]|pseudonymi[sz]|deidentif|tokeni[sz]e/i;
 
-export class BudgetExceededError extends Error {}
+/** Evaluations one sink may spend: a sink whose flows explode stops, the rest of the file goes on. */
+export const defaultSinkBudget = 40_000;
+
+export class BudgetExceededError extends Error {
+  constructor(readonly scope: 'file' | 'sink') {
+    super(scope === 'file' ? 'analysis budget of the file exhausted' : 'analysis budget of one sink exhausted');
+  }
+}
 
 /**
  * Demand-driven taint evaluation: "what PHI can this expression hold, at this property path?"
@@ -61,6 +68,7 @@ export class TaintEvaluator {
   private readonly inProgress = new Set<string>();
   private readonly references: ReferenceFinder;
   private remaining: number;
+  private remainingForSink = defaultSinkBudget;
 
   constructor(private readonly context: TaintContext, budget = defaultEvaluationBudget) {
     this.references = new ReferenceFinder(context.checker);
@@ -71,6 +79,10 @@ export class TaintEvaluator {
     this.remaining = budget;
   }
 
+  resetSinkBudget(budget = defaultSinkBudget): void {
+    this.remainingForSink = budget;
+  }
+
   evaluate(node: ts.Expression, path: Path = []): Flow[] {
     const clipped = path.length > maxPathLength ? path.slice(0, maxPathLength) : path;
     const key = clipped.join('\u0000');
@@ -79,7 +91,8 @@ export class TaintEvaluator {
     if (cached) return cached;
     const progressKey = `${node.pos}:${node.end}:${node.getSourceFile().fileName}:${key}`;
     if (this.inProgress.has(progressKey)) return [];
-    if (--this.remaining < 0) throw new BudgetExceededError('analysis budget exhausted');
+    if (--this.remaining < 0) throw new BudgetExceededError('file');
+    if (--this.remainingForSink < 0) throw new BudgetExceededError('sink');
     this.inProgress.add(progressKey);
     let result: Flow[];
     try {

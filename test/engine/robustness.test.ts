@@ -59,3 +59,33 @@ describe('file selection', () => {
     expect(forced.files).toContain('/vendor/bundle.js');
   });
 });
+
+describe('budget per sink', () => {
+  it('stops one exploding sink with a diagnostic naming its function and goes on with the file', async () => {
+    const { loadProjectInMemory } = await import('../../src/project/index.js');
+    const { PhiEngine } = await import('../../src/engine/engine.js');
+    const { loadBuiltInCatalog } = await import('../../src/catalog/index.js');
+    const { loadFlowSummaries } = await import('../../src/catalog/summaries.js');
+    const { defaultConfig } = await import('../../src/config/types.js');
+    const chain = Array.from({ length: 60 }, (_, i) => `  const v${i + 1} = v${i} + '.';`).join('\n');
+    const { project } = loadProjectInMemory({
+      '/models.ts': model,
+      '/a.ts': `import type { Patient } from './models';
+export function heavy(p: Patient) {
+  const v0 = p.name;
+${chain}
+  console.log(v60);
+}
+export function light(p: Patient) {
+  console.log(p.name);
+}`,
+    });
+    const program = project.getProgram().compilerObject;
+    const engine = new PhiEngine({
+      program, config: defaultConfig, configDir: '/', rootDir: '/', sinks: loadBuiltInCatalog(), summaries: loadFlowSummaries(), budgetPerSink: 30,
+    });
+    const result = engine.analyzeFile(program.getSourceFile('/a.ts')!);
+    expect(result.findings.map((f) => f.enclosingFunction)).toEqual(['light']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'budget-exceeded', message: expect.stringContaining('in heavy') })]);
+  });
+});
