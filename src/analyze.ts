@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   /** Only report findings in these files (absolute, or relative to the project directory). */
   files?: string[];
   rootDir?: string;
+  /** Called before each file is analysed, for progress reports. */
+  onFile?: (file: string, index: number, total: number) => void;
 }
 
 export interface AnalysisResult {
@@ -66,10 +68,11 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const isIgnored = ignoreMatcher(config.ignore, configDir);
   const findings: Finding[] = [];
   const files: string[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-    if (wanted && !wanted.has(path.resolve(sourceFile.fileName))) continue;
-    if (isIgnored(sourceFile.fileName)) continue;
+  const candidates = program.getSourceFiles().filter((sourceFile) =>
+    !sourceFile.isDeclarationFile && !sourceFile.fileName.includes('/node_modules/')
+    && (!wanted || wanted.has(path.resolve(sourceFile.fileName))) && !isIgnored(sourceFile.fileName));
+  for (const [index, sourceFile] of candidates.entries()) {
+    options.onFile?.(sourceFile.fileName, index, candidates.length);
     if (!config.analyzeGeneratedFiles && looksGenerated(sourceFile)) {
       diagnostics.push({
         kind: 'generated-file-skipped',

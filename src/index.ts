@@ -14,3 +14,4 @@ export type {
   TraceStep,
 } from './findings.js';
 export { ruleForCategory } from './findings.js';
+export { plugin as default, type PhiConfigObject, type PhiPlugin, type PhiRule } from './plugin.js';

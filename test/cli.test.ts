@@ -1,210 +1,68 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/analyze.js';
 import { parseArguments, UsageError } from '../src/cli/args.js';
-import { HELP, mergeResults, useColor } from '../src/cli/main.js';
-import type { AnalysisDiagnostic, Finding, SourceLocation } from '../src/findings.js';
-import { formatJson } from '../src/report/json.js';
+import { exitStatus, HELP, mergeResults, useColor } from '../src/cli/main.js';
+import { terminalProgress } from '../src/cli/progress.js';
+import type { Finding } from '../src/findings.js';
+import { formatJson, type JsonReport } from '../src/report/json.js';
 import { formatText } from '../src/report/text.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repoRoot, 'bin', 'phi-scan.js');
-const BUILD_TIMEOUT = 180_000;
-const RUN_TIMEOUT = 60_000;
-
-let scratch: string;
-
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'phi-cli-test-'));
-  // The tests run the built command, as users do: build it first. Type errors elsewhere do not
-  // stop tsc from emitting (and are the type check's business), so only the output is checked.
-  const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
-  const built = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
-  expect(existsSync(built), `build failed:\n${build.stdout}${build.stderr}`).toBe(true);
-}, BUILD_TIMEOUT);
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built phi-scan in the repository root, without colour. */
-function phiScan(...args: string[]): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A fresh directory under the scratch area with `files` in it. */
-function writeTree(name: string, files: Record<string, string>): string {
-  const root = path.join(scratch, name);
-  mkdirSync(root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(root, file);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return root;
-}
-
-const NO_STACK = /^\s+at /m;
-
-describe('phi-scan', () => {
-  it('reports the finding in fixtures/ts5-modern with its trace, exit 1', () => {
-    const run = phiScan('fixtures/ts5-modern');
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(1);
-    const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('fixtures/ts5-modern/src/admissions.ts');
-    expect(lines[1]).toMatch(/^ {2}6:3 {2}error {2}.*console\.log {2}phi\/no-logging$/);
-    expect(run.stdout).toContain('      ↳ 6  ');
-    expect(run.stdout).toContain('✖ 1 problem (1 error)');
-    expect(run.stdout).toMatch(/^\d+ files? analysed$/m);
-    expect(run.stdout).not.toContain('\u001b[');
-  }, RUN_TIMEOUT);
-
-  it('writes a JSON report with one finding and its trace', () => {
-    const run = phiScan('--format', 'json', 'fixtures/ts5-modern');
-    expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as {
-      version: number;
-      findings: Finding[];
-      diagnostics: AnalysisDiagnostic[];
-      files: number;
-    };
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'diagnostics', 'files']);
-    expect(report.version).toBe(1);
-    expect(report.findings).toHaveLength(1);
-    const [finding] = report.findings;
-    expect(finding!.ruleId).toBe('phi/no-logging');
-    expect(finding!.sink.location.file).toBe('fixtures/ts5-modern/src/admissions.ts');
-    expect(finding!.trace.length).toBeGreaterThanOrEqual(2);
-    expect(finding!.trace.at(-1)!.kind).toBe('sink');
-    expect(report.files).toBeGreaterThanOrEqual(1);
-  }, RUN_TIMEOUT);
-
-  it('writes the report to --output, and only findings with --quiet', () => {
-    const out = path.join(scratch, 'report.txt');
-    const run = phiScan('--quiet', '--output', out, 'fixtures/ts5-modern');
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
-    const text = readFileSync(out, 'utf8');
-    expect(text).toContain('phi/no-logging');
-    expect(text).not.toContain('problem');
-    expect(text).not.toContain('analysed');
-  }, RUN_TIMEOUT);
-
-  it('with --project, reports only on the paths given', () => {
-    const run = phiScan('--project', 'fixtures/ts5-modern', 'fixtures/ts5-modern/src/models');
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('No PHI flows found.');
-  }, RUN_TIMEOUT);
-
-  it('exits 0 on a directory with clean source files and no tsconfig', () => {
-    const dir = writeTree('clean', { 'src/index.ts': 'export const greeting = "hello";\nconsole.log(greeting);\n' });
-    const run = phiScan(dir);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe('No PHI flows found.\n1 file analysed\n');
-  }, RUN_TIMEOUT);
-
-  it('prints the help, exit 0', () => {
-    const run = phiScan('--help');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(HELP);
-    for (const option of ['--project', '--config', '--format', '--output', '--quiet', '--no-color', '--help', '--version']) {
-      expect(run.stdout).toContain(option);
-    }
-    expect(run.stdout).toContain('Exit status');
-  }, RUN_TIMEOUT);
-
-  it('prints the version of the package', () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    const run = phiScan('--version');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${pkg.version}\n`);
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on an unknown option', () => {
-    const run = phiScan('--frobnicate', 'fixtures/ts5-modern');
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.split('\n')[0]).toBe("phi-scan: unknown option '--frobnicate'");
-    expect(run.stderr).not.toMatch(NO_STACK);
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on an unknown format and on a missing value', () => {
-    const format = phiScan('--format', 'xml', 'fixtures/ts5-modern');
-    expect(format.status).toBe(2);
-    expect(format.stderr).toContain("phi-scan: unknown format 'xml'");
-    const missing = phiScan('fixtures/ts5-modern', '--output');
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("phi-scan: option '--output' needs a value");
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on a path that does not exist', () => {
-    const run = phiScan('no/such/place');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe('phi-scan: no/such/place: no such file or directory\n');
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on a directory with neither a tsconfig nor source files', () => {
-    const dir = writeTree('empty', { 'README.md': '# nothing to scan\n' });
-    const run = phiScan(dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`phi-scan: ${dir}: no tsconfig.json and no source files\n`);
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on an invalid --config, naming the key', () => {
-    const config = path.join(scratch, 'bad.phi.config.json');
-    writeFileSync(config, '{"fhir": "yes"}\n');
-    const run = phiScan('--config', config, 'fixtures/ts5-modern');
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^phi-scan: .*bad\.phi\.config\.json: \/fhir: must be a boolean/);
-    expect(run.stderr).not.toMatch(NO_STACK);
-  }, RUN_TIMEOUT);
-
-  it('exits 2 on a tsconfig that is not JSON', () => {
-    const dir = writeTree('broken-tsconfig', { 'tsconfig.json': '{ "compilerOptions": ', 'index.ts': 'export {};\n' });
-    const run = phiScan(dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^phi-scan: Invalid JSON in tsconfig /);
-    expect(run.stderr).not.toMatch(NO_STACK);
-  }, RUN_TIMEOUT);
-});
+import { findings, item, sampleReport } from './report/sample.js';
 
 describe('parseArguments', () => {
-  it('defaults to the current directory and the text format', () => {
-    expect(parseArguments([])).toEqual({ paths: ['.'], format: 'text', quiet: false, noColor: false, help: false, version: false });
+  const defaults = {
+    paths: ['.'],
+    reports: [{ format: 'text' }],
+    failOn: 'error',
+    updateBaseline: false,
+    requireJustification: false,
+    quiet: false,
+    noProgress: false,
+    noColor: false,
+    help: false,
+    version: false,
+  };
+
+  it('defaults to the current directory and a text report on standard output', () => {
+    expect(parseArguments([])).toEqual(defaults);
   });
 
   it('reads every option, long and short', () => {
     expect(
-      parseArguments(['-p', 'app/tsconfig.json', '--config=phi.json', '-f', 'json', '-o', 'out.json', '-q', '--no-color', 'src']),
+      parseArguments([
+        '-p', 'app/tsconfig.json', '--config=phi.json', '-f', 'json', '-o', 'out.json', '-q', '--no-color', '--no-progress',
+        '--fail-on', 'warning', '--baseline', 'b.json', '--update-baseline', '--changed-since', 'origin/main',
+        '--require-justification', 'src',
+      ]),
     ).toEqual({
+      ...defaults,
       paths: ['src'],
       project: 'app/tsconfig.json',
       config: 'phi.json',
-      format: 'json',
-      output: 'out.json',
+      reports: [{ format: 'json', file: 'out.json' }],
+      failOn: 'warning',
+      baseline: 'b.json',
+      updateBaseline: true,
+      changedSince: 'origin/main',
+      requireJustification: true,
       quiet: true,
+      noProgress: true,
       noColor: true,
-      help: false,
-      version: false,
     });
+  });
+
+  it('takes several formats, each with its own file', () => {
+    expect(parseArguments(['-f', 'json:-', '-f', 'sarif:out/phi.sarif', '--format=html:report.html']).reports).toEqual([
+      { format: 'json' },
+      { format: 'sarif', file: 'out/phi.sarif' },
+      { format: 'html', file: 'report.html' },
+    ]);
+  });
+
+  it('sends the format without a file to --output', () => {
+    expect(parseArguments(['-f', 'sarif', '-f', 'html:r.html', '-o', 'phi.sarif']).reports).toEqual([
+      { format: 'sarif', file: 'phi.sarif' },
+      { format: 'html', file: 'r.html' },
+    ]);
   });
 
   it('has no default path with --project', () => {
@@ -218,12 +76,28 @@ describe('parseArguments', () => {
   it.each([
     [['--nope'], "unknown option '--nope'"],
     [['-x'], "unknown option '-x'"],
-    [['--format', 'sarif'], "unknown format 'sarif' (expected 'text' or 'json')"],
+    [['--format', 'xml'], "unknown format 'xml' (expected 'text', 'json', 'sarif' or 'html')"],
+    [['--format', 'sarif:'], "--format sarif: needs a file after ':'"],
+    [['-f', 'json', '-f', 'sarif'], "both the json and the sarif report would go to standard output; give one a file with --format sarif:<file>"],
+    [['-f', 'json:a', '-f', 'sarif:a'], 'both the json and the sarif report would be written to a'],
+    [['--fail-on', 'info'], "unknown --fail-on level 'info' (expected 'error', 'warning' or 'never')"],
+    [['--update-baseline'], '--update-baseline needs --baseline <file> to say which file to write'],
     [['--project'], "option '--project' needs a value"],
     [['--config', '--quiet'], "option '--config' needs a value"],
     [['--quiet=yes'], "option '--quiet' does not take a value"],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArguments(argv)).toThrow(new UsageError(message));
+  });
+
+  it('documents every option in --help', () => {
+    for (const option of [
+      '--project', '--config', '--format', '--output', '--fail-on', '--baseline', '--update-baseline', '--changed-since',
+      '--require-justification', '--quiet', '--no-progress', '--no-color', '--help', '--version',
+    ]) {
+      expect(HELP).toContain(option);
+    }
+    for (const format of ['text', 'json', 'sarif', 'html']) expect(HELP).toContain(format);
+    expect(HELP).toContain('Exit status');
   });
 });
 
@@ -242,60 +116,47 @@ describe('useColor', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Reports, on hand-made results
+describe('exitStatus', () => {
+  const errorOnly = sampleReport({ findings: [item(findings[0]!, 0)] });
+  const warningOnly = sampleReport({ findings: [item(findings[2]!, 2)] });
+  const suppressed = sampleReport({ findings: [item(findings[0]!, 0, { status: 'suppressed', suppression: { kind: 'comment', line: 7 } })] });
+  it('fails on open findings at or above the threshold', () => {
+    expect(exitStatus(errorOnly, 'error')).toBe(1);
+    expect(exitStatus(warningOnly, 'error')).toBe(0);
+    expect(exitStatus(warningOnly, 'warning')).toBe(1);
+    expect(exitStatus(errorOnly, 'warning')).toBe(1);
+    expect(exitStatus(errorOnly, 'never')).toBe(0);
+    expect(exitStatus(suppressed, 'warning')).toBe(0);
+  });
+});
 
-const cwd = '/repo';
-
-function at(file: string, line: number, column: number): SourceLocation {
-  return { file: `/repo/${file}`, line, column, endLine: line, endColumn: column + 10 };
-}
-
-function finding(overrides: Partial<Finding> & { sinkAt: SourceLocation }): Finding {
-  const { sinkAt, ...rest } = overrides;
-  return {
-    ruleId: 'phi/no-logging',
-    category: 'logging',
-    severity: 'error',
-    message: 'Patient.name (PHI: @phi in src/model.ts:3) reaches console.log',
-    sink: { location: sinkAt, entryId: 'console.log', vendor: 'Console', callee: 'console.log', role: 'log message' },
-    source: { kind: 'property-tag', name: 'Patient.name', reason: '@phi in src/model.ts:3', declaration: at('src/model.ts', 3, 3) },
-    trace: [
-      { kind: 'source', code: 'patient.name', message: 'patient.name is PHI Patient.name', location: at('src/model.ts', 12, 10) },
-      { kind: 'return', code: 'return patient.name', message: 'returned by nameOf', location: at('src/model.ts', 12, 3) },
-      { kind: 'sink', code: 'console.log(name)', message: 'log message of console.log (Console, logging)', location: sinkAt },
-    ],
-    enclosingFunction: 'admit',
-    ...rest,
-  };
-}
-
-const result: AnalysisResult = {
-  findings: [
-    finding({ sinkAt: at('src/admit.ts', 8, 5) }),
-    finding({
-      sinkAt: at('src/admit.ts', 14, 12),
-      ruleId: 'phi/no-analytics',
-      category: 'analytics',
-      message: 'Patient.name (PHI: @phi in src/model.ts:3) reaches analytics.track',
-      trace: [
-        { kind: 'source', code: 'p.name', message: 'p.name is PHI Patient.name', location: at('src/admit.ts', 13, 9) },
-        { kind: 'sink', code: 'analytics.track(e)', message: 'properties of analytics.track (Segment, analytics)', location: at('src/admit.ts', 14, 12) },
-      ],
-    }),
-    finding({ sinkAt: at('src/discharge.ts', 3, 1), severity: 'warning' }),
-  ],
-  diagnostics: [
-    { kind: 'parse-error', message: "TS1005: ';' expected.", file: '/repo/src/broken.ts', location: at('src/broken.ts', 2, 7) },
-    { kind: 'budget-exceeded', message: 'analysis budget exhausted\nsome calls were not followed', file: '/repo/src/huge.ts' },
-    { kind: 'project-error', message: 'TS5101: Option baseUrl is deprecated.' },
-  ],
-  files: ['/repo/src/admit.ts', '/repo/src/discharge.ts', '/repo/src/model.ts', '/repo/src/broken.ts', '/repo/src/huge.ts'],
-};
+describe('terminalProgress', () => {
+  it('redraws one line with the project and the files analysed, and erases it', () => {
+    let out = '';
+    let time = 0;
+    const progress = terminalProgress({ write: (text) => (out += text), columns: 200, interval: 100, now: () => time });
+    progress.project(1, 2, 'api/tsconfig.json', 10);
+    progress.file(1, 10);
+    time = 150;
+    progress.file(5, 10);
+    progress.projectDone(10);
+    progress.project(2, 2, 'web/tsconfig.json', 4);
+    progress.clear();
+    const frames = out.split('\r').filter(Boolean);
+    expect(frames).toEqual([
+      'phi-scan: 0 files analysed, project 1/2 (0/10 in this one): api/tsconfig.json\u001b[K',
+      'phi-scan: 5 files analysed, project 1/2 (5/10 in this one): api/tsconfig.json\u001b[K',
+      'phi-scan: 10 files analysed, project 2/2 (0/4 in this one): web/tsconfig.json\u001b[K',
+      '\u001b[K',
+    ]);
+  });
+});
 
 describe('formatText', () => {
-  it('groups findings by file with their traces, then diagnostics, then the summary', () => {
-    expect(formatText(result, { color: false, cwd }).split('\n')).toEqual([
+  const report = sampleReport();
+
+  it('groups findings by file with their traces, then diagnostics, incomplete files and the summary', () => {
+    expect(formatText(report, { color: false }).split('\n')).toEqual([
       'src/admit.ts',
       '  8:5    error  Patient.name (PHI: @phi in src/model.ts:3) reaches console.log  phi/no-logging',
       '      ↳ src/model.ts:12  patient.name is PHI Patient.name',
@@ -317,14 +178,39 @@ describe('formatText', () => {
       '    some calls were not followed',
       '  project-error  TS5101: Option baseUrl is deprecated.',
       '',
+      'Not fully analysed (2 files; findings in them may be missing)',
+      '  src/broken.ts  parse-error',
+      '  src/huge.ts  budget-exceeded',
+      '',
       '✖ 3 problems (2 errors, 1 warning)',
       '5 files analysed, 3 diagnostics',
       '',
     ]);
   });
 
+  it('counts what was not reported, and marks suppressions without a reason', () => {
+    const text = formatText(
+      sampleReport({
+        diagnostics: [],
+        incomplete: [],
+        findings: [
+          item(findings[0]!, 0, { unjustifiedSuppression: { line: 7 } }),
+          item(findings[1]!, 1, { status: 'suppressed', suppression: { kind: 'comment', line: 13, justification: 'BAA' } }),
+          item(findings[2]!, 2, { status: 'baselined', suppression: { kind: 'baseline' } }),
+        ],
+        changedSince: { ref: 'main', base: 'abc', outside: 4 },
+        baseline: { file: '/repo/phi-baseline.json', stale: [{ fingerprint: 'x', rule: 'phi/no-logging', file: 'src/old.ts', message: 'gone' }] },
+      }),
+      { color: false },
+    );
+    expect(text).toContain('      ! the eslint-disable comment on line 7 gives no reason (add "-- <reason>"; --require-justification)');
+    expect(text).not.toContain('src/discharge.ts');
+    expect(text).toContain('Stale baseline entries (1; they match no finding: run with --update-baseline to drop them)\n  src/old.ts  gone  phi/no-logging');
+    expect(text).toContain('✖ 1 problem (1 error)\nNot reported: 1 suppressed by eslint-disable comments, 1 in the baseline, 4 outside the lines changed since main\n');
+  });
+
   it('prints only the findings with quiet', () => {
-    const text = formatText({ ...result, findings: result.findings.slice(2) }, { color: false, cwd, quiet: true });
+    const text = formatText(sampleReport({ findings: [item(findings[2]!, 2)] }), { color: false, quiet: true });
     expect(text).toBe(
       [
         'src/discharge.ts',
@@ -335,63 +221,71 @@ describe('formatText', () => {
         '',
       ].join('\n'),
     );
-    expect(formatText({ findings: [], diagnostics: [], files: [] }, { color: false, cwd, quiet: true })).toBe('');
+    expect(formatText(sampleReport({ findings: [] }), { color: false, quiet: true })).toBe('');
   });
 
   it('says when nothing was found', () => {
-    expect(formatText({ findings: [], diagnostics: [], files: ['/repo/a.ts'] }, { color: false, cwd })).toBe(
-      'No PHI flows found.\n1 file analysed\n',
-    );
+    const clean = sampleReport({ findings: [], diagnostics: [], incomplete: [], files: ['/repo/a.ts'] });
+    expect(formatText(clean, { color: false })).toBe('No PHI flows found.\n1 file analysed\n');
+    const accepted = sampleReport({ findings: [item(findings[0]!, 0, { status: 'baselined', suppression: { kind: 'baseline' } })], diagnostics: [], incomplete: [], files: ['/repo/a.ts'] });
+    expect(formatText(accepted, { color: false })).toBe('No new PHI flows found.\nNot reported: 1 in the baseline\n1 file analysed\n');
   });
 
   it('colours only when asked', () => {
-    const coloured = formatText(result, { color: true, cwd });
+    const coloured = formatText(report, { color: true });
     expect(coloured).toContain('\u001b[31merror\u001b[39m');
     expect(coloured).toContain('\u001b[4msrc/admit.ts\u001b[24m');
-    // Stripped of its escapes, the coloured report is the plain one.
     // eslint-disable-next-line no-control-regex
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatText(result, { color: false, cwd }));
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatText(report, { color: false }));
   });
 });
 
 describe('formatJson', () => {
-  it('writes version 1 with relative paths and stable key order', () => {
-    const report = JSON.parse(formatJson(result, { cwd })) as Record<string, unknown> & {
-      findings: Array<Record<string, unknown> & Finding>;
-      diagnostics: AnalysisDiagnostic[];
-    };
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'diagnostics', 'files']);
-    expect(report.version).toBe(1);
-    expect(report.files).toBe(5);
-    const first = report.findings[0]!;
-    expect(Object.keys(first)).toEqual(['ruleId', 'category', 'severity', 'message', 'sink', 'source', 'trace', 'enclosingFunction']);
+  it('writes version 1 with relative paths, fingerprints and stable key order', () => {
+    const report = sampleReport({
+      findings: [...findings.slice(0, 2).map((f, i) => item(f, i)), item(findings[2]!, 2, { status: 'suppressed', suppression: { kind: 'comment', line: 2, justification: 'ok' } })],
+    });
+    const json = JSON.parse(formatJson(report)) as JsonReport;
+    expect(Object.keys(json)).toEqual(['version', 'tool', 'summary', 'findings', 'suppressed', 'diagnostics', 'notFullyAnalysed', 'projects', 'files']);
+    expect(json.version).toBe(1);
+    expect(json.summary).toEqual({ findings: 2, errors: 2, warnings: 0, suppressed: 1, baselined: 0, filesAnalysed: 5, filesNotFullyAnalysed: 2, diagnostics: 3 });
+    const first = json.findings[0]!;
+    expect(Object.keys(first)).toEqual(['ruleId', 'category', 'severity', 'message', 'fingerprint', 'sink', 'source', 'trace', 'enclosingFunction']);
     expect(Object.keys(first.sink)).toEqual(['location', 'entryId', 'vendor', 'callee', 'role']);
     expect(first.sink.location).toEqual({ file: 'src/admit.ts', line: 8, column: 5, endLine: 8, endColumn: 15 });
-    expect(first.source.declaration?.file).toBe('src/model.ts');
+    expect(first.fingerprint).toBe('fp0');
     expect(first.trace.map((s) => s.location.file)).toEqual(['src/model.ts', 'src/model.ts', 'src/admit.ts']);
-    expect(Object.keys(first.trace[0]!)).toEqual(['kind', 'code', 'message', 'location']);
-    expect(report.diagnostics).toEqual([
-      { kind: 'parse-error', message: "TS1005: ';' expected.", file: 'src/broken.ts', location: { file: 'src/broken.ts', line: 2, column: 7, endLine: 2, endColumn: 17 } },
-      { kind: 'budget-exceeded', message: 'analysis budget exhausted\nsome calls were not followed', file: 'src/huge.ts' },
-      { kind: 'project-error', message: 'TS5101: Option baseUrl is deprecated.' },
+    expect(json.suppressed).toHaveLength(1);
+    expect(json.suppressed[0]!.suppression).toEqual({ kind: 'comment', line: 2, justification: 'ok' });
+    expect(json.notFullyAnalysed).toEqual([
+      { file: 'src/broken.ts', reasons: ['parse-error'] },
+      { file: 'src/huge.ts', reasons: ['budget-exceeded'] },
     ]);
+    expect(json.diagnostics[0]).toEqual({
+      kind: 'parse-error',
+      message: "TS1005: ';' expected.",
+      file: 'src/broken.ts',
+      location: { file: 'src/broken.ts', line: 2, column: 7, endLine: 2, endColumn: 17 },
+    });
+    expect(json.projects).toEqual([{ kind: 'tsconfig', path: 'tsconfig.json', files: 5 }]);
   });
 
   it('keeps the same order whatever order the finding was built in', () => {
-    const original = result.findings[0]!;
+    const original = findings[0]!;
     const shuffled = Object.fromEntries(Object.entries(original).reverse()) as unknown as Finding;
-    const single = (f: Finding): string => formatJson({ findings: [f], diagnostics: [], files: [] }, { cwd });
+    const single = (f: Finding): string => formatJson(sampleReport({ findings: [item(f, 0)] }));
     expect(single(shuffled)).toBe(single(original));
   });
 });
 
 describe('mergeResults', () => {
   it('reports what two projects share once, sorted by place', () => {
-    const [a, b, c] = result.findings as [Finding, Finding, Finding];
+    const [a, b, c] = findings as [Finding, Finding, Finding];
+    const diagnostic = sampleReport().diagnostics[0]!;
     const merged = mergeResults([
-      { findings: [c, a], diagnostics: [result.diagnostics[0]!], files: ['/repo/src/discharge.ts', '/repo/src/admit.ts'] },
-      { findings: [a, b], diagnostics: [result.diagnostics[0]!], files: ['/repo/src/admit.ts'] },
-    ]);
+      { findings: [c, a], diagnostics: [diagnostic], files: ['/repo/src/discharge.ts', '/repo/src/admit.ts'] },
+      { findings: [a, b], diagnostics: [diagnostic], files: ['/repo/src/admit.ts'] },
+    ] satisfies AnalysisResult[]);
     expect(merged.findings).toEqual([a, b, c]);
     expect(merged.diagnostics).toHaveLength(1);
     expect(merged.files).toEqual(['/repo/src/discharge.ts', '/repo/src/admit.ts']);

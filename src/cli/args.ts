@@ -1,8 +1,18 @@
 import { parseArgs } from 'node:util';
 
 /** The report formats `--format` accepts. */
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
+
+/** The `--fail-on` thresholds. */
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** One report to write: a format, and its file (undefined: standard output). */
+export interface ReportRequest {
+  format: OutputFormat;
+  file?: string;
+}
 
 /** What the command line asks for. */
 export interface CliOptions {
@@ -15,11 +25,17 @@ export interface CliOptions {
   project?: string;
   /** `--config`: the phi.config.json to use instead of the one found from each project. */
   config?: string;
-  format: OutputFormat;
-  /** `--output`: write the report to this file instead of stdout (`-` is stdout). */
-  output?: string;
-  /** `--quiet`: findings only, no diagnostics and no summary. */
+  /** The reports to write, each to its own destination; text on standard output by default. */
+  reports: ReportRequest[];
+  failOn: FailOn;
+  baseline?: string;
+  updateBaseline: boolean;
+  changedSince?: string;
+  requireJustification: boolean;
+  /** `--quiet`: findings only: no diagnostics, no summary, no warnings on standard error. */
   quiet: boolean;
+  /** `--no-progress` was given. */
+  noProgress: boolean;
   /** `--no-color` was given. */
   noColor: boolean;
   help: boolean;
@@ -31,15 +47,21 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
 
 /** Every option; `parseArgs` only splits the command line, the checks below say what is wrong. */
 const OPTIONS = {
   project: { type: 'string', short: 'p' },
   config: { type: 'string', short: 'c' },
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  'require-justification': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-progress': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -62,6 +84,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   });
 
   const strings = new Map<OptionName, string>();
+  const formats: string[] = [];
   const flags = new Set<OptionName>();
   const paths: string[] = [];
   for (const token of tokens) {
@@ -83,30 +106,75 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       throw new UsageError(`option '${rawName}' needs a value`);
     }
     if (value === '') throw new UsageError(`option '${rawName}' needs a non-empty value`);
-    strings.set(name, value);
+    if (name === 'format') formats.push(value);
+    else strings.set(name, value);
   }
 
-  const format = strings.get('format') ?? 'text';
-  if (!isFormat(format)) {
-    throw new UsageError(`unknown format '${format}' (expected ${FORMATS.map((f) => `'${f}'`).join(' or ')})`);
+  const failOn = strings.get('fail-on') ?? 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new UsageError(`unknown --fail-on level '${failOn}' (expected ${list(FAIL_ON)})`);
   }
-
+  const baseline = strings.get('baseline');
+  if (flags.has('update-baseline') && baseline === undefined) {
+    throw new UsageError("--update-baseline needs --baseline <file> to say which file to write");
+  }
   const project = strings.get('project');
   const config = strings.get('config');
-  const output = strings.get('output');
+  const changedSince = strings.get('changed-since');
   return {
     paths: paths.length > 0 || project !== undefined ? paths : ['.'],
     ...(project !== undefined ? { project } : {}),
     ...(config !== undefined ? { config } : {}),
-    format,
-    ...(output !== undefined ? { output } : {}),
+    reports: reportRequests(formats, strings.get('output')),
+    failOn: failOn as FailOn,
+    ...(baseline !== undefined ? { baseline } : {}),
+    updateBaseline: flags.has('update-baseline'),
+    ...(changedSince !== undefined ? { changedSince } : {}),
+    requireJustification: flags.has('require-justification'),
     quiet: flags.has('quiet'),
+    noProgress: flags.has('no-progress'),
     noColor: flags.has('no-color'),
     help: flags.has('help'),
     version: flags.has('version'),
   };
 }
 
+/**
+ * `--format name` or `--format name:file`, as often as wanted. A format without a file goes to
+ * `--output` if given, else to standard output; each destination takes one report.
+ */
+function reportRequests(values: readonly string[], output: string | undefined): ReportRequest[] {
+  const requests: ReportRequest[] = [];
+  for (const value of values.length > 0 ? values : ['text']) {
+    const colon = value.indexOf(':');
+    const format = colon === -1 ? value : value.slice(0, colon);
+    const file = colon === -1 ? undefined : value.slice(colon + 1);
+    if (!isFormat(format)) throw new UsageError(`unknown format '${format}' (expected ${list(FORMATS)})`);
+    if (file === '') throw new UsageError(`--format ${format}: needs a file after ':'`);
+    const destination = file ?? output;
+    requests.push({ format, ...(destination !== undefined && destination !== '-' ? { file: destination } : {}) });
+  }
+  const seen = new Map<string, string>();
+  for (const request of requests) {
+    const where = request.file ?? '-';
+    const other = seen.get(where);
+    if (other !== undefined) {
+      throw new UsageError(
+        where === '-'
+          ? `both the ${other} and the ${request.format} report would go to standard output; give one a file with --format ${request.format}:<file>`
+          : `both the ${other} and the ${request.format} report would be written to ${where}`,
+      );
+    }
+    seen.set(where, request.format);
+  }
+  return requests;
+}
+
 function isFormat(value: string): value is OutputFormat {
   return (FORMATS as readonly string[]).includes(value);
+}
+
+function list(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  return quoted.length <= 2 ? quoted.join(' or ') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }

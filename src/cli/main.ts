@@ -1,18 +1,27 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../analyze.js';
-import { parseConfig, PhiConfigError, type PhiConfig } from '../config/index.js';
-import type { AnalysisDiagnostic, Finding } from '../findings.js';
+import { PhiConfigError } from '../config/index.js';
 import { ProjectLoadError } from '../project/index.js';
+import { BaselineError } from '../report/baseline.js';
+import { ChangedLinesError } from '../report/changedLines.js';
+import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
-import { formatText } from '../report/text.js';
-import { parseArguments, UsageError, type CliOptions } from './args.js';
-import { resolveProjectOption, resolveReportFiles, resolveTargets, TargetError, type Target } from './targets.js';
+import { openFindings, type ScanReport } from '../report/model.js';
+import { displayPath } from '../report/paths.js';
+import { formatSarif } from '../report/sarif.js';
+import type { SourceTexts } from '../report/sourceText.js';
+import { count, formatText } from '../report/text.js';
+import { parseArguments, UsageError, type CliOptions, type FailOn, type ReportRequest } from './args.js';
+import { noProgress, terminalProgress } from './progress.js';
+import { CliError, scan, writeFile } from './run.js';
+import { TargetError } from './targets.js';
 
-/** No finding. */
+export { CliError, mergeResults } from './run.js';
+
+/** No finding at or above the --fail-on level. */
 export const EXIT_CLEAN = 0;
-/** At least one finding. */
+/** At least one finding at or above the --fail-on level. */
 export const EXIT_FINDINGS = 1;
 /** A usage, configuration, project or internal error: nothing was reported. */
 export const EXIT_ERROR = 2;
@@ -22,9 +31,11 @@ export const HELP = `Usage: phi-scan [options] [path ...]
 Finds protected health information (PHI) flowing to logs, analytics, unencrypted
 storage and unconsented network calls in TypeScript and JavaScript code.
 
-Each path is a tsconfig file, a directory with a tsconfig.json, or a directory
-of source files without one (scanned as an inferred project). The default path
-is the current directory.
+Each path is a directory or a tsconfig file. A directory is searched for
+tsconfig.json files (skipping node_modules, build outputs and what .gitignore
+ignores) and each project is analysed, with the projects they reference; source
+files no tsconfig covers, and directories with no tsconfig at all, are analysed
+as an inferred JavaScript/TypeScript project. The default path is ".".
 
 Options:
   -p, --project <tsconfig>  Analyse this tsconfig (or the directory holding its
@@ -32,18 +43,40 @@ Options:
                             files and directories to report on.
   -c, --config <file>       Use this phi.config.json instead of the one found
                             from each project's directory upward.
-  -f, --format <format>     Report format: text (default) or json.
-  -o, --output <file>       Write the report to this file instead of stdout.
-  -q, --quiet               Report findings only: no diagnostics, no summary.
+  -f, --format <fmt>[:<file>]
+                            Report format: text (default), json, sarif or html.
+                            Repeat for several reports, each to its own file:
+                            -f text -f sarif:phi.sarif -f html:phi-report.html
+  -o, --output <file>       Write the report that has no file of its own here
+                            instead of to standard output.
+      --fail-on <level>     Exit 1 when a finding is at least this severe:
+                            error (default), warning, or never.
+      --baseline <file>     Report only findings not in this baseline, and warn
+                            about its entries that match nothing any more.
+      --update-baseline     Write the current findings to the --baseline file
+                            (keeping justifications), then report against it.
+      --changed-since <ref> Report only findings whose sink or trace touches a
+                            line changed since the merge base of <ref> and HEAD
+                            (committed or not, untracked files included).
+      --require-justification
+                            Do not honour eslint-disable comments that give no
+                            reason after "--"; report those findings.
+  -q, --quiet               Findings only: no diagnostics, summary or warnings.
+      --no-progress         Do not show progress on standard error (it is shown
+                            only when standard error is a terminal).
       --no-color            Do not colour the text report. Colour is used only
                             on a terminal; NO_COLOR and FORCE_COLOR are obeyed.
   -h, --help                Show this help and exit.
   -v, --version             Show the version and exit.
 
+Findings on a line after "// eslint-disable-next-line phi/<rule> -- reason"
+(and the other eslint-disable comments) are suppressed, as in ESLint.
+
 Exit status:
-  0  no PHI flows found
-  1  PHI flows found
-  2  usage error, invalid configuration or tsconfig, or internal error
+  0  no finding at or above the --fail-on level
+  1  findings at or above the --fail-on level
+  2  usage error; missing path or nothing to scan; invalid phi.config.json,
+     tsconfig or baseline; unreadable file; git error; internal error
 `;
 
 /** Where the command reads its surroundings from and writes to; the process's by default. */
@@ -54,135 +87,109 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal. */
   stdoutIsTTY: boolean;
-}
-
-/** An expected failure with a message for the user, such as an unwritable output file. Exit status 2. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
+  /** Whether stderr is a terminal. */
+  stderrIsTTY?: boolean;
+  /** The width of the terminal on stderr. */
+  stderrColumns?: number;
 }
 
 /** Runs phi-scan with `argv` (the arguments after the script) and returns the exit status. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    return await run(argv, io);
+    return run(argv, io);
   } catch (error) {
     return reportError(error, io);
   }
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
+function run(argv: string[], io: CliIo): number {
   const options = parseArguments(argv);
   if (options.help) {
     io.stdout(HELP);
     return EXIT_CLEAN;
   }
+  const version = packageVersion();
   if (options.version) {
-    io.stdout(`${packageVersion()}\n`);
+    io.stdout(`${version}\n`);
     return EXIT_CLEAN;
   }
 
-  const config = options.config === undefined ? undefined : readConfigFile(path.resolve(io.cwd, options.config), options.config);
-  const plan = planAnalysis(options, io.cwd);
-  const results = plan.targets.map((target) =>
-    analyze({
-      ...(target.kind === 'tsconfig' ? { tsconfig: target.tsconfig } : { directory: target.directory }),
-      ...(config ? { config: config.config, configDir: config.dir } : {}),
-      ...(plan.files ? { files: plan.files } : {}),
-    } satisfies AnalyzeOptions),
-  );
-  const result = mergeResults(results);
-
-  const toStdout = options.output === undefined || options.output === '-';
-  const report =
-    options.format === 'json'
-      ? formatJson(result, { cwd: io.cwd })
-      : formatText(result, {
-          cwd: io.cwd,
-          quiet: options.quiet,
-          color: useColor({ noColor: options.noColor, toStdout, env: io.env, isTTY: io.stdoutIsTTY }),
-        });
-  if (toStdout) io.stdout(report);
-  else writeReport(path.resolve(io.cwd, options.output!), options.output!, report);
-  return result.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-/** The projects to analyse and, with `--project` and paths, the files to report on. */
-function planAnalysis(options: CliOptions, cwd: string): { targets: Target[]; files?: string[] } {
-  if (options.project === undefined) return { targets: resolveTargets(options.paths, cwd) };
-  const target = resolveProjectOption(options.project, cwd);
-  if (options.paths.length === 0) return { targets: [target] };
-  return { targets: [target], files: resolveReportFiles(options.paths, cwd) };
-}
-
-/** Reads the `--config` file; `given` is the path as given, for messages. */
-function readConfigFile(file: string, given: string): { config: PhiConfig; dir: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new PhiConfigError(given, [{ path: '', message: `cannot be read: ${describeFsError(error)}` }]);
-  }
-  return { config: parseConfig(text, given), dir: path.dirname(file) };
-}
-
-/** A file-system error in a few words, without the path the message already names. */
-function describeFsError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a parent is not a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function writeReport(file: string, given: string, report: string): void {
-  try {
-    writeFileSync(file, report);
-  } catch (error) {
-    throw new CliError(`cannot write ${given}: ${describeFsError(error)}`);
-  }
-}
-
-/** The results of several projects as one: a finding or diagnostic two projects share is reported once. */
-export function mergeResults(results: readonly AnalysisResult[]): AnalysisResult {
-  if (results.length === 1) return results[0]!;
-  const findings = unique(
-    results.flatMap((r) => r.findings),
-    (f) => JSON.stringify([f.ruleId, f.sink.location, f.source.kind, f.source.name, f.message]),
-  );
-  findings.sort(compareFindings);
-  const diagnostics = unique(
-    results.flatMap((r) => r.diagnostics),
-    (d: AnalysisDiagnostic) => JSON.stringify([d.kind, d.file, d.location, d.message]),
-  );
-  const files = unique(
-    results.flatMap((r) => r.files),
-    (f) => f,
-  );
-  return { findings, diagnostics, files };
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  const x = a.sink.location;
-  const y = b.sink.location;
-  return x.file.localeCompare(y.file) || x.line - y.line || x.column - y.column || a.ruleId.localeCompare(b.ruleId);
-}
-
-function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
+  const showProgress = !options.noProgress && !options.quiet && io.stderrIsTTY === true && io.env.CI === undefined;
+  const { report, texts } = scan({
+    cwd: io.cwd,
+    paths: options.paths,
+    ...(options.project !== undefined ? { project: options.project } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    updateBaseline: options.updateBaseline,
+    ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
+    requireJustification: options.requireJustification,
+    progress: showProgress ? terminalProgress({ write: io.stderr, columns: io.stderrColumns ?? 80 }) : noProgress,
+    tool: { name: 'phi-scan', version },
   });
+
+  for (const request of options.reports) {
+    const text = formatReport(request, report, texts, options, io);
+    if (request.file === undefined) io.stdout(text);
+    else writeFile(path.resolve(io.cwd, request.file), request.file, text);
+  }
+  if (!options.quiet) warn(report, options, io);
+  return exitStatus(report, options.failOn);
+}
+
+function formatReport(request: ReportRequest, report: ScanReport, texts: SourceTexts, options: CliOptions, io: CliIo): string {
+  switch (request.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'html':
+      return formatHtml(report, { texts, generatedAt: generatedAt(io.env) });
+    case 'text':
+      return formatText(report, {
+        quiet: options.quiet,
+        color: useColor({ noColor: options.noColor, toStdout: request.file === undefined, env: io.env, isTTY: io.stdoutIsTTY }),
+      });
+  }
+}
+
+/** 0, or 1 when an open finding is at least as severe as `failOn`. */
+export function exitStatus(report: ScanReport, failOn: FailOn): number {
+  if (failOn === 'never') return EXIT_CLEAN;
+  const failing = openFindings(report).some((item) => failOn === 'warning' || item.finding.severity === 'error');
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** What standard error says besides the reports: the baseline's state, and a summary when no report went to stdout. */
+function warn(report: ScanReport, options: CliOptions, io: CliIo): void {
+  const { baseline } = report;
+  if (baseline?.written) {
+    io.stderr(`phi-scan: wrote ${count(baseline.written.entries, 'finding')} to the baseline ${displayPath(baseline.file, io.cwd)}\n`);
+  }
+  if (baseline && baseline.stale.length > 0) {
+    const shown = baseline.stale.slice(0, 5);
+    io.stderr(
+      `phi-scan: warning: ${count(baseline.stale.length, 'baseline entry', 'baseline entries')} in ${displayPath(baseline.file, io.cwd)} ` +
+        `match no finding any more (run with --update-baseline to drop them):\n`,
+    );
+    for (const entry of shown) io.stderr(`phi-scan:   ${entry.file}  ${entry.rule}  ${entry.message}\n`);
+    if (baseline.stale.length > shown.length) io.stderr(`phi-scan:   … and ${baseline.stale.length - shown.length} more\n`);
+  }
+  if (options.reports.every((request) => request.file !== undefined)) {
+    const open = openFindings(report).length;
+    const suppressed = report.findings.length - open;
+    const files = options.reports.map((request) => request.file!).join(', ');
+    io.stderr(
+      `phi-scan: ${open === 0 ? 'no open findings' : count(open, 'open finding')}` +
+        `${suppressed > 0 ? ` (${suppressed} suppressed or in the baseline)` : ''}` +
+        `${report.incomplete.length > 0 ? `, ${count(report.incomplete.length, 'file')} not fully analysed` : ''}; wrote ${files}\n`,
+    );
+  }
+}
+
+function generatedAt(env: NodeJS.ProcessEnv): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
 }
 
 /**
@@ -208,6 +215,8 @@ function reportError(error: unknown, io: CliIo): number {
     error instanceof TargetError ||
     error instanceof PhiConfigError ||
     error instanceof ProjectLoadError ||
+    error instanceof BaselineError ||
+    error instanceof ChangedLinesError ||
     error instanceof CliError
   ) {
     say(error.message);
@@ -249,5 +258,7 @@ function processIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
   };
 }

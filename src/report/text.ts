@@ -1,77 +1,91 @@
-import path from 'node:path';
-import type { AnalysisResult } from '../analyze.js';
-import type { AnalysisDiagnostic, Finding } from '../findings.js';
+import type { AnalysisDiagnostic } from '../findings.js';
+import { openFindings, type ReportFinding, type ScanReport } from './model.js';
+import { displayPath } from './paths.js';
+
+export { displayPath } from './paths.js';
 
 export interface TextFormatOptions {
   /** Colour with ANSI escape codes. */
   color: boolean;
-  /** File paths are shown relative to this directory. */
-  cwd: string;
   /** Findings only: no diagnostics and no summary. */
   quiet?: boolean;
 }
 
 /**
- * The report for a terminal: findings grouped by file, each with its trace from source to sink,
- * then what could not be analysed, then a summary. Ends with a newline unless it is empty.
+ * The report for a terminal, in the manner of ESLint's stylish output: open findings grouped by
+ * file, each with its trace from source to sink indented beneath it; then what could not be fully
+ * analysed; then a summary. Ends with a newline unless it is empty.
  */
-export function formatText(result: AnalysisResult, options: TextFormatOptions): string {
+export function formatText(report: ScanReport, options: TextFormatOptions): string {
   const style = options.color ? ansi : plain;
+  const { cwd } = report;
   const lines: string[] = [];
 
-  for (const [file, findings] of groupByFile(result.findings)) {
-    lines.push(style.underline(displayPath(file, options.cwd)));
+  for (const [file, findings] of groupByFile(openFindings(report))) {
+    lines.push(style.underline(displayPath(file, cwd)));
     const positionWidth = Math.max(...findings.map((f) => position(f).length));
-    const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-    for (const finding of findings) {
+    const severityWidth = Math.max(...findings.map((f) => f.finding.severity.length));
+    for (const item of findings) {
+      const { finding } = item;
       const severity = finding.severity.padEnd(severityWidth);
       lines.push(
-        `  ${style.dim(position(finding).padEnd(positionWidth))}` +
+        `  ${style.dim(position(item).padEnd(positionWidth))}` +
           `  ${finding.severity === 'error' ? style.red(severity) : style.yellow(severity)}` +
           `  ${finding.message}  ${style.dim(finding.ruleId)}`,
       );
       for (const step of finding.trace) {
         const where =
-          step.location.file === file
-            ? String(step.location.line)
-            : `${displayPath(step.location.file, options.cwd)}:${step.location.line}`;
+          step.location.file === file ? String(step.location.line) : `${displayPath(step.location.file, cwd)}:${step.location.line}`;
         lines.push(`      ${style.dim('↳')} ${style.dim(where)}  ${step.message}`);
+      }
+      if (item.unjustifiedSuppression) {
+        lines.push(
+          `      ${style.yellow('!')} the eslint-disable comment on line ${item.unjustifiedSuppression.line} gives no reason ` +
+            `(add "-- <reason>"; --require-justification)`,
+        );
       }
     }
     lines.push('');
   }
   if (options.quiet) return lines.join('\n');
 
-  if (result.diagnostics.length > 0) {
+  if (report.diagnostics.length > 0) {
     lines.push(style.bold('Diagnostics'));
-    for (const diagnostic of result.diagnostics) lines.push(...diagnosticLines(diagnostic, options.cwd, style));
+    for (const diagnostic of report.diagnostics) lines.push(...diagnosticLines(diagnostic, cwd, style));
+    lines.push('');
+  }
+  if (report.incomplete.length > 0) {
+    lines.push(style.bold(`Not fully analysed (${count(report.incomplete.length, 'file')}; findings in them may be missing)`));
+    for (const { file, reasons } of report.incomplete) lines.push(`  ${displayPath(file, cwd)}  ${style.dim(reasons.join(', '))}`);
+    lines.push('');
+  }
+  if (report.baseline && report.baseline.stale.length > 0) {
+    const stale = report.baseline.stale;
+    lines.push(style.bold(`Stale baseline entries (${stale.length}; they match no finding: run with --update-baseline to drop them)`));
+    for (const entry of stale) lines.push(`  ${entry.file}  ${entry.message}  ${style.dim(entry.rule)}`);
     lines.push('');
   }
 
-  lines.push(summary(result, style), analysedLine(result));
+  lines.push(summary(report, style));
+  const excluded = excludedLine(report);
+  if (excluded) lines.push(excluded);
+  lines.push(analysedLine(report));
   return `${lines.join('\n')}\n`;
 }
 
-/** A path for display: relative to `cwd`, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  if (!path.isAbsolute(file)) return file.split(path.sep).join('/');
-  const relative = path.relative(cwd, file);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
-}
-
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const file = finding.sink.location.file;
+function groupByFile(findings: readonly ReportFinding[]): Map<string, ReportFinding[]> {
+  const groups = new Map<string, ReportFinding[]>();
+  for (const item of findings) {
+    const file = item.finding.sink.location.file;
     const group = groups.get(file);
-    if (group) group.push(finding);
-    else groups.set(file, [finding]);
+    if (group) group.push(item);
+    else groups.set(file, [item]);
   }
   return groups;
 }
 
-function position(finding: Finding): string {
-  return `${finding.sink.location.line}:${finding.sink.location.column}`;
+function position(item: ReportFinding): string {
+  return `${item.finding.sink.location.line}:${item.finding.sink.location.column}`;
 }
 
 function diagnosticLines(diagnostic: AnalysisDiagnostic, cwd: string, style: Style): string[] {
@@ -83,23 +97,37 @@ function diagnosticLines(diagnostic: AnalysisDiagnostic, cwd: string, style: Sty
   return [head, ...rest.map((line) => `    ${line}`)];
 }
 
-function summary(result: AnalysisResult, style: Style): string {
-  const total = result.findings.length;
-  if (total === 0) return style.green('No PHI flows found.');
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = total - errors;
+function summary(report: ScanReport, style: Style): string {
+  const open = openFindings(report);
+  if (open.length === 0) return style.green(report.findings.length === 0 ? 'No PHI flows found.' : 'No new PHI flows found.');
+  const errors = open.filter((f) => f.finding.severity === 'error').length;
+  const warnings = open.length - errors;
   const counts = [count(errors, 'error'), ...(warnings > 0 ? [count(warnings, 'warning')] : [])].join(', ');
-  const text = `✖ ${count(total, 'problem')} (${counts})`;
+  const text = `✖ ${count(open.length, 'problem')} (${counts})`;
   return errors > 0 ? style.bold(style.red(text)) : style.bold(style.yellow(text));
 }
 
-function analysedLine(result: AnalysisResult): string {
-  const diagnostics = result.diagnostics.length;
-  return `${count(result.files.length, 'file')} analysed${diagnostics > 0 ? `, ${count(diagnostics, 'diagnostic')}` : ''}`;
+/** What was found but not reported, when anything was. */
+function excludedLine(report: ScanReport): string | undefined {
+  const suppressed = report.findings.filter((f) => f.status === 'suppressed').length;
+  const baselined = report.findings.filter((f) => f.status === 'baselined').length;
+  const parts: string[] = [];
+  if (suppressed > 0) parts.push(`${suppressed} suppressed by eslint-disable comments`);
+  if (baselined > 0) parts.push(`${baselined} in the baseline`);
+  if (report.changedSince && report.changedSince.outside > 0) {
+    parts.push(`${report.changedSince.outside} outside the lines changed since ${report.changedSince.ref}`);
+  }
+  return parts.length > 0 ? `Not reported: ${parts.join(', ')}` : undefined;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function analysedLine(report: ScanReport): string {
+  const diagnostics = report.diagnostics.length;
+  const projects = report.projects.length > 1 ? ` in ${count(report.projects.length, 'project')}` : '';
+  return `${count(report.files.length, 'file')} analysed${projects}${diagnostics > 0 ? `, ${count(diagnostics, 'diagnostic')}` : ''}`;
+}
+
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 interface Style {

@@ -1,0 +1,2 @@
+declare const plugin: import('../dist/src/plugin.js').PhiPlugin;
+export = plugin;

@@ -1,0 +1,119 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { ts, type Project } from 'ts-morph';
+import { loadProject } from '../project/index.js';
+
+/** A program of the analyzer's own, for a file linted without type information. */
+export interface OwnProgram {
+  program: ts.Program;
+  sourceFile: ts.SourceFile;
+  /** The tsconfig's directory, or the file's directory when there is none. */
+  rootDir: string;
+  tsconfigPath?: string;
+}
+
+/**
+ * One ts-morph project per tsconfig, kept for the life of the process (an editor's ESLint server
+ * lints many times). A lint updates the linted file to the text ESLint was given, unsaved edits
+ * included, and TypeScript builds the next program reusing every unchanged source file, so a
+ * re-lint costs the changed file, not the project.
+ */
+interface ProjectState {
+  project: Project;
+  rootDir: string;
+  tsconfigPath?: string;
+  tsconfigMtime?: number;
+  /** Modification time of each file as last read from disk. */
+  diskTimes: Map<string, number | undefined>;
+  /** Files whose text came from ESLint, with the disk time they then had: kept until saved. */
+  editorTexts: Map<string, number | undefined>;
+  lastDiskCheck: number;
+}
+
+const projects = new Map<string, ProjectState>();
+/** Projects kept at once; the least recently linted goes first. */
+const maxProjects = 8;
+/** How often, at most, files other than the linted one are checked for changes on disk. */
+const diskCheckIntervalMs = 1000;
+
+export const ownProjectCounters = { projectLoads: 0, textUpdates: 0, diskRefreshes: 0 };
+
+/** The file's program, or undefined when the program leaves it out (JavaScript without `allowJs`). */
+export function ownProgramFor(fileName: string, text: string): OwnProgram | undefined {
+  const file = path.resolve(fileName);
+  const tsconfigPath = ts.findConfigFile(path.dirname(file), ts.sys.fileExists);
+  const key = tsconfigPath ?? `inferred:${path.dirname(file)}`;
+  let state = projects.get(key);
+  if (state && tsconfigPath && modificationTime(tsconfigPath) !== state.tsconfigMtime) state = undefined;
+  if (!state) state = load(file, tsconfigPath);
+  projects.delete(key);
+  projects.set(key, state);
+  while (projects.size > maxProjects) projects.delete(projects.keys().next().value as string);
+
+  refreshFromDisk(state, file);
+  const current = state.project.getSourceFile(file);
+  if (current?.getFullText() !== text) {
+    state.project.createSourceFile(file, text, { overwrite: true });
+    state.editorTexts.set(file, modificationTime(file));
+    ownProjectCounters.textUpdates++;
+  }
+  const program = state.project.getProgram().compilerObject;
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile) return undefined;
+  return { program, sourceFile, rootDir: state.rootDir, ...(state.tsconfigPath ? { tsconfigPath: state.tsconfigPath } : {}) };
+}
+
+function load(file: string, tsconfigPath: string | undefined): ProjectState {
+  ownProjectCounters.projectLoads++;
+  const loaded = tsconfigPath
+    ? loadProject({ tsconfig: tsconfigPath })
+    : loadProject({ directory: path.dirname(file), files: [file] });
+  const state: ProjectState = {
+    project: loaded.project,
+    rootDir: tsconfigPath ? path.dirname(tsconfigPath) : path.dirname(file),
+    diskTimes: new Map(),
+    editorTexts: new Map(),
+    lastDiskCheck: Date.now(),
+    ...(tsconfigPath ? { tsconfigPath, tsconfigMtime: modificationTime(tsconfigPath) } : {}),
+  };
+  for (const sourceFile of projectFiles(state)) state.diskTimes.set(sourceFile, modificationTime(sourceFile));
+  return state;
+}
+
+/**
+ * Picks up files changed on disk by something other than this lint (a save, a checkout), at most
+ * once a second. A file whose text came from ESLint keeps it until its disk copy changes.
+ */
+function refreshFromDisk(state: ProjectState, linted: string): void {
+  const now = Date.now();
+  if (now - state.lastDiskCheck < diskCheckIntervalMs) return;
+  state.lastDiskCheck = now;
+  for (const file of projectFiles(state)) {
+    if (file === linted) continue;
+    const time = modificationTime(file);
+    const known = state.editorTexts.has(file) ? state.editorTexts.get(file) : state.diskTimes.get(file);
+    if (time === known) continue;
+    state.editorTexts.delete(file);
+    state.diskTimes.set(file, time);
+    const sourceFile = state.project.getSourceFile(file);
+    if (sourceFile) {
+      sourceFile.refreshFromFileSystemSync();
+      ownProjectCounters.diskRefreshes++;
+    }
+  }
+}
+
+/** The project's own files: those it holds outside node_modules (building no program to find them). */
+function projectFiles(state: ProjectState): string[] {
+  return state.project.getSourceFiles()
+    .map((sourceFile) => path.resolve(sourceFile.getFilePath()))
+    .filter((file) => !file.split(path.sep).includes('node_modules'));
+}
+
+function modificationTime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

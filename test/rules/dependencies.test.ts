@@ -1,0 +1,55 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { dependencyClosure, dependencyKey, resolvedImports } from '../../src/eslint/dependencies.js';
+import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
+
+// Whole projects are loaded and linted: far beyond the default 5 s on a busy two-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'tsconfig.json')));
+
+describe('dependency keys', () => {
+  it.each(fixtures)('%s: the program\'s recorded imports equal what the public API resolves', (name) => {
+    const { project } = loadProject({ tsconfig: path.join(fixturesDir, name, 'tsconfig.json') });
+    const program = project.getProgram().compilerObject;
+    for (const file of program.getSourceFiles()) {
+      if (file.fileName.includes('/node_modules/') || program.isSourceFileDefaultLibrary(file)) continue;
+      expect(resolvedImports(program, file, 'program').sort(), file.fileName).toEqual(resolvedImports(program, file, 'public').sort());
+    }
+  });
+
+  const files = {
+    '/models.ts': '/** @phi */ export interface Patient { name: string }',
+    '/log.ts': 'export function show(text: string) { console.log(text); }',
+    '/caller.ts': "import { show } from './log';\nimport type { Patient } from './models';\nexport const f = (p: Patient) => show(p.name);",
+    '/other.ts': "import type { Patient } from './models';\nexport function g(p: Patient) { return p; }",
+    '/island.ts': 'export const answer = 42;',
+    '/globals.d.ts': 'declare const analytics: { track(e: string): void };',
+  };
+
+  it('cover the files connected to a file through imports either way, and global scripts', () => {
+    const { project } = loadProjectInMemory(files);
+    const program = project.getProgram().compilerObject;
+    const closure = (name: string): string[] => dependencyClosure(program, program.getSourceFile(name)!);
+    // log.ts's parameter reaches a sink: its callers (caller.ts) and what they pass (models.ts) decide;
+    // other.ts shares models.ts, whose types and classes its callers may fill.
+    const connected = ['/caller.ts', '/globals.d.ts', '/log.ts', '/models.ts', '/other.ts'];
+    expect(closure('/log.ts')).toEqual(connected);
+    expect(closure('/other.ts')).toEqual(connected);
+    expect(closure('/island.ts')).toEqual(['/globals.d.ts', '/island.ts']);
+  });
+
+  it('change with a dependency\'s content and only with it', () => {
+    const before = loadProjectInMemory(files).project.getProgram().compilerObject;
+    const after = loadProjectInMemory({ ...files, '/caller.ts': `${files['/caller.ts']}\n// edited` }).project.getProgram().compilerObject;
+    const key = (program: typeof before, name: string): string => dependencyKey(program, program.getSourceFile(name)!);
+    expect(key(after, '/log.ts')).not.toBe(key(before, '/log.ts'));
+    expect(key(after, '/caller.ts')).not.toBe(key(before, '/caller.ts'));
+    expect(key(after, '/other.ts')).not.toBe(key(before, '/other.ts'));
+    expect(key(after, '/island.ts')).toBe(key(before, '/island.ts'));
+    expect(key(before, '/island.ts')).not.toBe(key(before, '/log.ts'));
+  });
+});
