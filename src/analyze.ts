@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   directory?: string;
   /** The configuration; when absent, phi.config.json is looked up from the project directory upward. */
   config?: PhiConfig;
+  /** Settings that override the configuration, whether given or found (`phi-scan --heuristics`). */
+  configOverrides?: Partial<PhiConfig>;
   /** Where `./file#export` references in the configuration are relative to. */
   configDir?: string;
   /** Only report findings in these files (absolute, or relative to the project directory). */
@@ -55,6 +57,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     config = loaded.config;
     if (loaded.file) configDir = path.dirname(loaded.file);
   }
+  if (options.configOverrides) config = { ...config, ...options.configOverrides };
   const program = project.getProgram().compilerObject;
   const engine = new PhiEngine({
     program,

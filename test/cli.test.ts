@@ -15,6 +15,7 @@ describe('parseArguments', () => {
     failOn: 'error',
     updateBaseline: false,
     requireJustification: false,
+      heuristics: false,
     quiet: false,
     noProgress: false,
     noColor: false,
@@ -31,7 +32,7 @@ describe('parseArguments', () => {
       parseArguments([
         '-p', 'app/tsconfig.json', '--config=phi.json', '-f', 'json', '-o', 'out.json', '-q', '--no-color', '--no-progress',
         '--fail-on', 'warning', '--baseline', 'b.json', '--update-baseline', '--changed-since', 'origin/main',
-        '--require-justification', 'src',
+        '--require-justification', '--heuristics', 'src',
       ]),
     ).toEqual({
       ...defaults,
@@ -44,6 +45,7 @@ describe('parseArguments', () => {
       updateBaseline: true,
       changedSince: 'origin/main',
       requireJustification: true,
+      heuristics: true,
       quiet: true,
       noProgress: true,
       noColor: true,

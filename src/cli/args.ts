@@ -32,6 +32,8 @@ export interface CliOptions {
   updateBaseline: boolean;
   changedSince?: string;
   requireJustification: boolean;
+  /** `--heuristics`: also take values whose names say they are PHI (heuristics: "hipaa"). */
+  heuristics: boolean;
   /** `--quiet`: findings only: no diagnostics, no summary, no warnings on standard error. */
   quiet: boolean;
   /** `--no-progress` was given. */
@@ -60,6 +62,7 @@ const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   'changed-since': { type: 'string' },
   'require-justification': { type: 'boolean' },
+  heuristics: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -131,6 +134,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     updateBaseline: flags.has('update-baseline'),
     ...(changedSince !== undefined ? { changedSince } : {}),
     requireJustification: flags.has('require-justification'),
+    heuristics: flags.has('heuristics'),
     quiet: flags.has('quiet'),
     noProgress: flags.has('no-progress'),
     noColor: flags.has('no-color'),

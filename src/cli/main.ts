@@ -61,6 +61,10 @@ Options:
       --require-justification
                             Do not honour eslint-disable comments that give no
                             reason after "--"; report those findings.
+      --heuristics          Also take values whose names say they are PHI (ssn,
+                            dateOfBirth, diagnosis) where no type declares it,
+                            as "heuristics": "hipaa" in phi.config.json does.
+                            Such findings are marked heuristic.
   -q, --quiet               Findings only: no diagnostics, summary or warnings.
       --no-progress         Do not show progress on standard error (it is shown
                             only when standard error is a terminal).
@@ -124,6 +128,7 @@ function run(argv: string[], io: CliIo): number {
     updateBaseline: options.updateBaseline,
     ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
     requireJustification: options.requireJustification,
+    ...(options.heuristics ? { configOverrides: { heuristics: 'hipaa' as const } } : {}),
     progress: showProgress ? terminalProgress({ write: io.stderr, columns: io.stderrColumns ?? 80 }) : noProgress,
     tool: { name: 'phi-scan', version },
   });

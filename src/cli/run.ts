@@ -28,6 +28,8 @@ export interface ScanOptions {
   updateBaseline?: boolean;
   changedSince?: string;
   requireJustification?: boolean;
+  /** Settings that override every project's phi.config.json (`--heuristics`). */
+  configOverrides?: Partial<PhiConfig>;
   progress?: Progress;
   tool: { name: string; version: string };
 }
@@ -57,7 +59,7 @@ export function scan(options: ScanOptions): ScanOutcome {
   const changed = options.changedSince === undefined ? undefined : changedLinesSince(options.changedSince, root);
 
   // Analysis.
-  const { result, projects } = analyseAll(plan, config, cwd, progress);
+  const { result, projects } = analyseAll(plan, config, options.configOverrides ?? {}, cwd, progress);
   const texts = new SourceTexts();
 
   // Fingerprints and suppression comments.
@@ -134,6 +136,7 @@ function baselineEntryOf(item: ReportFinding): Omit<BaselineEntry, 'justificatio
 function analyseAll(
   plan: ScanPlan,
   config: { config: PhiConfig; dir: string } | undefined,
+  configOverrides: Partial<PhiConfig>,
   cwd: string,
   progress: Progress,
 ): { result: AnalysisResult; projects: ScannedProject[] } {
@@ -145,7 +148,7 @@ function analyseAll(
     const label = target.kind === 'tsconfig' ? path.relative(cwd, target.tsconfig) || target.tsconfig : `${path.relative(cwd, target.directory) || '.'} (no tsconfig)`;
     const expected = target.kind === 'tsconfig' ? target.rootFiles.length : target.files.length;
     progress.project(index + 1, Math.max(targets.length, index + 1), label, expected);
-    const result = analyseTarget(target, config, plan.reportFiles, (_file, done, total) => progress.file(done, total));
+    const result = analyseTarget(target, config, configOverrides, plan.reportFiles, (_file, done, total) => progress.file(done, total));
     progress.projectDone(result.files.length);
     results.push(result);
     projects.push({
@@ -179,10 +182,11 @@ function analyseAll(
 function analyseTarget(
   target: Target,
   config: { config: PhiConfig; dir: string } | undefined,
+  configOverrides: Partial<PhiConfig>,
   reportFiles: string[] | undefined,
   onFile: NonNullable<AnalyzeOptions['onFile']>,
 ): AnalysisResult {
-  const configOptions = config ? { config: config.config, configDir: config.dir } : {};
+  const configOptions = { ...(config ? { config: config.config, configDir: config.dir } : {}), configOverrides };
   if (target.kind === 'tsconfig') {
     const options: AnalyzeOptions = {
       tsconfig: target.tsconfig,

@@ -13,7 +13,15 @@ export interface GeneratedConfig<Plugin> {
   name: string;
   plugins: Record<string, Plugin>;
   rules: Record<string, RuleSetting>;
+  settings?: Record<string, unknown>;
 }
+
+/**
+ * What `strict` sets for every rule at once: a strict reviewer also wants PHI found by its name
+ * (`ssn`, `diagnosis`) where no type declares it. As a shared setting rather than per-rule options,
+ * the four rules keep sharing one analysis of each file.
+ */
+export const strictSharedSettings = { heuristics: 'hipaa' } as const;
 
 /** The part of a rule the configs are made from. */
 interface RuleMeta {
@@ -49,5 +57,8 @@ export function configsFromRules<Plugin>(
     plugins: { [prefix]: plugin },
     rules: configRules,
   });
-  return { recommended: config('recommended', recommended), strict: config('strict', strict) };
+  return {
+    recommended: config('recommended', recommended),
+    strict: { ...config('strict', strict), settings: { [prefix]: { ...strictSharedSettings } } },
+  };
 }

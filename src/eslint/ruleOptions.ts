@@ -8,11 +8,11 @@ import type { SinkCategory } from '../findings.js';
 /** The settings of phi.config.json a rule's options may override for that rule. */
 export type RuleOptions = Partial<Pick<PhiConfig,
   'phiTypes' | 'fhir' | 'sanitizers' | 'consentChecks' | 'consentAssertions' | 'trustedHosts' | 'unknownHosts'
-  | 'encryptedStorage' | 'analyticsConsentExcuses'>>;
+  | 'encryptedStorage' | 'analyticsConsentExcuses' | 'heuristics'>>;
 
 export type RuleOptionName = keyof RuleOptions;
 
-const sourceOptions: readonly RuleOptionName[] = ['phiTypes', 'fhir', 'sanitizers'];
+const sourceOptions: readonly RuleOptionName[] = ['phiTypes', 'fhir', 'sanitizers', 'heuristics'];
 
 /** Which settings bear on each category's findings: those a rule of that category takes as options. */
 export const optionNamesByCategory: Record<SinkCategory, readonly RuleOptionName[]> = {

@@ -173,7 +173,7 @@ function findingCard({ item, id, file }: Item, report: ScanReport, texts: Source
     ['status', item.status],
   ].map(([key, value]) => `data-${key}="${esc(value!)}"`).join(' ');
   return `<li id="${id}" class="finding ${esc(item.status)}" ${attributes}>
-<div class="finding-head"><span class="badge ${esc(finding.severity)}">${esc(finding.severity)}</span> <a class="rule" href="${esc(rule?.helpUri ?? '#')}">${esc(finding.ruleId)}</a> ${status}
+<div class="finding-head"><span class="badge ${esc(finding.severity)}">${esc(finding.severity)}</span>${finding.heuristic ? ' <span class="badge heuristic">heuristic</span>' : ''} <a class="rule" href="${esc(rule?.helpUri ?? '#')}">${esc(finding.ruleId)}</a> ${status}
 <h3>${esc(finding.message)}</h3>
 <p class="where">${esc(file)}:${loc.line}:${loc.column}${finding.enclosingFunction ? ` · in <code>${esc(finding.enclosingFunction)}</code>` : ''} · ${esc(finding.sink.vendor)} (${esc(finding.category)}) · PHI <code>${esc(finding.source.name)}</code>: ${esc(finding.source.reason)}</p></div>
 ${unjustified}<details open><summary>Trace: ${count(finding.trace.length, 'step')} from source to sink</summary><ol class="trace">${steps}</ol></details>
@@ -278,6 +278,7 @@ th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-alig
 .finding h3{margin:4px 0}.finding .where{margin:0}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;border:1px solid var(--line);background:var(--panel)}
 .badge.error{color:#fff;background:var(--bad);border-color:var(--bad)}.badge.warning{color:#000;background:var(--warn);border-color:var(--warn)}
+.badge.heuristic{color:var(--fg,#222);background:transparent;border-style:dashed}
 .rule{font-weight:600}.warn-note{color:var(--warn)}
 .trace{margin:6px 0;padding-left:22px}.step{margin:6px 0}.step .kind{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .code{background:var(--panel);border:1px solid var(--line);border-radius:6px;margin:4px 0;padding:6px 0;overflow-x:auto;tab-size:2}

@@ -101,6 +101,7 @@ export function jsonFinding(item: ReportFinding, cwd: string): JsonFinding {
     ruleId: finding.ruleId,
     category: finding.category,
     severity: finding.severity,
+    ...(finding.heuristic ? { heuristic: true } : {}),
     message: finding.message,
     fingerprint: item.fingerprint,
     sink: {
@@ -116,6 +117,9 @@ export function jsonFinding(item: ReportFinding, cwd: string): JsonFinding {
       name: source.name,
       reason: source.reason,
       ...(source.declaration !== undefined ? { declaration: location(source.declaration, cwd) } : {}),
+      ...(source.heuristic !== undefined
+        ? { heuristic: { category: source.heuristic.category, pattern: source.heuristic.pattern, severity: source.heuristic.severity } }
+        : {}),
     },
     trace: finding.trace.map((step) => ({
       kind: step.kind,

@@ -124,6 +124,7 @@ function result(item: ReportFinding, toLocation: ToLocation): Sarif.Result {
       ...(finding.sink.host !== undefined ? { host: finding.sink.host } : {}),
       phi: source.name,
       phiSource: source.kind,
+      ...(source.heuristic !== undefined ? { heuristic: true, heuristicCategory: source.heuristic.category, heuristicPattern: source.heuristic.pattern } : {}),
       ...(item.unjustifiedSuppression ? { unjustifiedSuppressionLine: item.unjustifiedSuppression.line } : {}),
     },
   };

@@ -212,6 +212,20 @@ describe.concurrent('phi-scan', () => {
     expect(run.stdout).toMatch(/Not fully analysed \(1 file; findings in them may be missing\)\n {2}.*lib\/broken\.mjs {2}parse-error/);
   }, TIMEOUT);
 
+  it('finds PHI by name with --heuristics, marked heuristic, and only then', async () => {
+    const root = writeTree('heuristics', {
+      'intake.js': 'export function submit(req) {\n  console.log(req.body.diagnosis);\n  console.log(req.body.count);\n}\n',
+    });
+    const plain = await phiScan(['-f', 'json', root]);
+    expect(plain.status).toBe(0);
+    // Heuristic findings are warnings: they fail the run only at --fail-on warning.
+    const run = await phiScan(['-f', 'json', '--heuristics', root]);
+    expect(run.status).toBe(0);
+    expect((await phiScan(['-q', '--heuristics', '--fail-on', 'warning', root])).status).toBe(1);
+    const report = json(run);
+    expect(report.findings.map((f) => [f.sink.location.line, f.heuristic, f.severity, f.source.kind])).toEqual([[2, true, 'warning', 'heuristic']]);
+  }, TIMEOUT);
+
   it('honours eslint-disable comments, and with --require-justification only those that give a reason', async () => {
     const root = writeTree('suppressions', {
       'tsconfig.json': TSCONFIG,

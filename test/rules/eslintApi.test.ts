@@ -114,6 +114,21 @@ describe('one analysis per linted file', () => {
   });
 });
 
+describe('strict', () => {
+  it('also reports PHI found by its name, as heuristic, where recommended does not', async () => {
+    const root = path.join(fixturesDir, 'ts5-modern');
+    const filePath = path.join(root, 'src/intake.ts');
+    const text = 'export function submit(body: any) {\n  console.log(body.diagnosis);\n  console.log(body.count);\n}\n';
+    const lint = async (config: 'recommended' | 'strict') => {
+      const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, phi.configs[config]] });
+      const [result] = await eslint.lintText(text, { filePath });
+      return result?.messages.map((m) => [m.ruleId, m.line, /name heuristic/.test(m.message)]);
+    };
+    expect(await lint('recommended')).toEqual([]);
+    expect(await lint('strict')).toEqual([['phi/no-logging', 2, true]]);
+  });
+});
+
 describe('in the editor: successive lintText calls on one ESLint instance', () => {
   const workspaces: string[] = [];
   afterAll(() => {

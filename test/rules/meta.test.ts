@@ -74,7 +74,7 @@ describe('rules, docs and configs agree', () => {
       }
     }
     expect(phi.configs.recommended).toEqual({ name: 'phi/recommended', plugins: { phi }, rules: recommended });
-    expect(phi.configs.strict).toEqual({ name: 'phi/strict', plugins: { phi }, rules: strict });
+    expect(phi.configs.strict).toEqual({ name: 'phi/strict', plugins: { phi }, rules: strict, settings: { phi: { heuristics: 'hipaa' } } });
     // The four rules are errors in both; strict tightens hosts and analytics consent.
     expect(Object.keys(phi.configs.recommended.rules)).toHaveLength(4);
     expect(phi.configs.strict.rules['phi/no-unconsented-sharing']).toEqual(['error', { unknownHosts: 'untrusted' }]);
