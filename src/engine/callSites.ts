@@ -4,14 +4,47 @@ import { walk } from './syntax.js';
 
 export type CallSite = ts.CallExpression | ts.NewExpression;
 
+interface FileCalls {
+  byName: Map<string, CallSite[]>;
+  defaultImportNames: string[];
+}
+
 /**
- * Who calls a function. Built once per program by a syntax-only walk that buckets calls by the name
- * they use; the checker then confirms only the few candidates that carry the function's name.
+ * The calls of one file, bucketed by the name they use. Kept per SourceFile object: TypeScript
+ * reuses unchanged files when it builds the next program, so an edit re-walks only the edited file.
+ */
+const callsByFile = new WeakMap<ts.SourceFile, FileCalls>();
+
+function callsOf(sourceFile: ts.SourceFile): FileCalls {
+  let calls = callsByFile.get(sourceFile);
+  if (calls) return calls;
+  const byName = new Map<string, CallSite[]>();
+  const defaultImportNames: string[] = [];
+  walk(sourceFile, (node) => {
+    if (ts.isImportClause(node) && node.name) defaultImportNames.push(node.name.text);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const name = calledName(node.expression);
+      if (name) {
+        const list = byName.get(name) ?? [];
+        list.push(node);
+        byName.set(name, list);
+      }
+    }
+  });
+  calls = { byName, defaultImportNames };
+  callsByFile.set(sourceFile, calls);
+  return calls;
+}
+
+/**
+ * Who calls a function. A syntax-only walk buckets calls by the name they use; the checker then
+ * resolves each candidate call once, however many functions share its name.
  */
 export class CallSiteIndex {
   private byName: Map<string, CallSite[]> | undefined;
   private readonly defaultImportNames = new Set<string>();
   private readonly callers = new Map<FunctionLike, CallSite[]>();
+  private readonly resolved = new Map<CallSite, readonly ts.Declaration[]>();
 
   constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
 
@@ -27,38 +60,37 @@ export class CallSiteIndex {
         for (const name of this.defaultImportNames) for (const call of this.index().get(name) ?? []) candidates.add(call);
       }
       for (const call of candidates) {
-        if (this.resolvesTo(call, target.declaration)) found.push(call);
+        if (this.declarationsOf(call).includes(target.declaration as ts.Declaration)) found.push(call);
       }
     }
     this.callers.set(fn, found);
     return found;
   }
 
-  private resolvesTo(call: CallSite, declaration: ts.Node): boolean {
+  private declarationsOf(call: CallSite): readonly ts.Declaration[] {
+    let declarations = this.resolved.get(call);
+    if (declarations) return declarations;
     const callee = call.expression;
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     let symbol = this.checker.getSymbolAtLocation(nameNode);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    return symbol?.declarations?.includes(declaration as ts.Declaration) ?? false;
+    declarations = symbol?.declarations ?? [];
+    this.resolved.set(call, declarations);
+    return declarations;
   }
 
   private index(): Map<string, CallSite[]> {
     if (this.byName) return this.byName;
     const byName = new Map<string, CallSite[]>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isImportClause(node) && node.name) this.defaultImportNames.add(node.name.text);
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        const name = calledName(node.expression);
-        if (name) {
-          const list = byName.get(name) ?? [];
-          list.push(node);
-          byName.set(name, list);
-        }
-      }
-    };
     for (const sourceFile of this.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-      walk(sourceFile, visit);
+      const calls = callsOf(sourceFile);
+      for (const name of calls.defaultImportNames) this.defaultImportNames.add(name);
+      for (const [name, list] of calls.byName) {
+        const merged = byName.get(name);
+        if (merged) merged.push(...list);
+        else byName.set(name, [...list]);
+      }
     }
     this.byName = byName;
     return byName;

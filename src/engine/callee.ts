@@ -146,6 +146,19 @@ export class CalleeResolver {
     return undefined;
   }
 
+  /** The callee is a function or method with a body in the project's own source. */
+  isProjectFunction(callee: ts.Expression): boolean {
+    const target = skipOuter(callee);
+    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return false;
+    const fn = ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+    return fn !== undefined && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
+      && fn.body !== undefined;
+  }
+
   /** Undeclared (plain JavaScript) or declared only as an ambient global, not an import or a local. */
   isGlobalIdentifier(identifier: ts.Identifier): boolean {
     const symbol = this.checker.getSymbolAtLocation(identifier);

@@ -52,6 +52,8 @@ export class CatalogMatcher<E extends MatchableEntry> {
       ...(this.byLastMember.get('') ?? []),
     ])].filter((entry) => (entry.kind ?? 'call') === kind);
     if (candidates.length === 0) return [];
+    // The project's own functions are not in any catalog: spare the checker the full description.
+    if (kind !== 'assign' && this.resolver.isProjectFunction(calleeExpression)) return [];
     const callee = this.resolver.describe(calleeExpression);
     const sites: Match<E>[] = [];
     for (const entry of candidates) {
