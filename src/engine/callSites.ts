@@ -6,7 +6,8 @@ export type CallSite = ts.CallExpression | ts.NewExpression;
 
 interface FileCalls {
   byName: Map<string, CallSite[]>;
-  defaultImportNames: string[];
+  /** `import { save as persist }`, `export { default as auditLog }`: original name → local names. */
+  renames: [string, string][];
 }
 
 /**
@@ -19,9 +20,12 @@ function callsOf(sourceFile: ts.SourceFile): FileCalls {
   let calls = callsByFile.get(sourceFile);
   if (calls) return calls;
   const byName = new Map<string, CallSite[]>();
-  const defaultImportNames: string[] = [];
+  const renames: [string, string][] = [];
   walk(sourceFile, (node) => {
-    if (ts.isImportClause(node) && node.name) defaultImportNames.push(node.name.text);
+    if (ts.isImportClause(node) && node.name) renames.push(['default', node.name.text]);
+    if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName) {
+      renames.push([node.propertyName.text, node.name.text]);
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const name = calledName(node.expression);
       if (name) {
@@ -31,7 +35,7 @@ function callsOf(sourceFile: ts.SourceFile): FileCalls {
       }
     }
   });
-  calls = { byName, defaultImportNames };
+  calls = { byName, renames };
   callsByFile.set(sourceFile, calls);
   return calls;
 }
@@ -42,7 +46,7 @@ function callsOf(sourceFile: ts.SourceFile): FileCalls {
  */
 export class CallSiteIndex {
   private byName: Map<string, CallSite[]> | undefined;
-  private readonly defaultImportNames = new Set<string>();
+  private readonly localNames = new Map<string, Set<string>>();
   private readonly callers = new Map<FunctionLike, CallSite[]>();
   private readonly resolved = new Map<CallSite, readonly ts.Declaration[]>();
 
@@ -54,10 +58,12 @@ export class CallSiteIndex {
     const target = bindingOf(fn);
     const found: CallSite[] = [];
     if (target) {
-      const candidates = new Set(this.index().get(target.name) ?? []);
-      // A default export is called by whatever name each importer gives it.
-      if (isDefaultExport(fn) || isDefaultExport(target.declaration)) {
-        for (const name of this.defaultImportNames) for (const call of this.index().get(name) ?? []) candidates.add(call);
+      const index = this.index();
+      const candidates = new Set(index.get(target.name) ?? []);
+      // Importers may call it by another name: a renamed import or re-export, or a default export's local name.
+      const originals = isDefaultExport(fn) || isDefaultExport(target.declaration) ? [target.name, 'default'] : [target.name];
+      for (const original of originals) {
+        for (const name of this.localNames.get(original) ?? []) for (const call of index.get(name) ?? []) candidates.add(call);
       }
       for (const call of candidates) {
         if (this.declarationsOf(call).includes(target.declaration as ts.Declaration)) found.push(call);
@@ -85,7 +91,11 @@ export class CallSiteIndex {
     for (const sourceFile of this.program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
       const calls = callsOf(sourceFile);
-      for (const name of calls.defaultImportNames) this.defaultImportNames.add(name);
+      for (const [original, local] of calls.renames) {
+        const locals = this.localNames.get(original) ?? new Set<string>();
+        locals.add(local);
+        this.localNames.set(original, locals);
+      }
       for (const [name, list] of calls.byName) {
         const merged = byName.get(name);
         if (merged) merged.push(...list);
