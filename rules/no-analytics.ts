@@ -1,8 +1,8 @@
 import { createRule } from '../src/eslint/createRule.js';
-import { findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
+import { analysisFailedTemplate, findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
 import { optionsSchema, type RuleOptions } from '../src/eslint/ruleOptions.js';
 
-export default createRule<[RuleOptions], 'phiSentToAnalytics' | 'wrapInSanitizer'>({
+export default createRule<[RuleOptions], 'phiSentToAnalytics' | 'wrapInSanitizer' | 'analysisFailed'>({
   name: 'no-analytics',
   meta: {
     type: 'problem',
@@ -13,7 +13,7 @@ export default createRule<[RuleOptions], 'phiSentToAnalytics' | 'wrapInSanitizer
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
-    messages: { phiSentToAnalytics: findingMessage, wrapInSanitizer: suggestionMessage },
+    messages: { phiSentToAnalytics: findingMessage, wrapInSanitizer: suggestionMessage, analysisFailed: analysisFailedTemplate },
     schema: optionsSchema('analytics'),
     defaultOptions: [{}],
   },

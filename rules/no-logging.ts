@@ -1,8 +1,8 @@
 import { createRule } from '../src/eslint/createRule.js';
-import { findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
+import { analysisFailedTemplate, findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
 import { optionsSchema, type RuleOptions } from '../src/eslint/ruleOptions.js';
 
-export default createRule<[RuleOptions], 'phiLogged' | 'wrapInSanitizer'>({
+export default createRule<[RuleOptions], 'phiLogged' | 'wrapInSanitizer' | 'analysisFailed'>({
   name: 'no-logging',
   meta: {
     type: 'problem',
@@ -12,7 +12,7 @@ export default createRule<[RuleOptions], 'phiLogged' | 'wrapInSanitizer'>({
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
-    messages: { phiLogged: findingMessage, wrapInSanitizer: suggestionMessage },
+    messages: { phiLogged: findingMessage, wrapInSanitizer: suggestionMessage, analysisFailed: analysisFailedTemplate },
     schema: optionsSchema('logging'),
     defaultOptions: [{}],
   },

@@ -1,8 +1,8 @@
 import { createRule } from '../src/eslint/createRule.js';
-import { findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
+import { analysisFailedTemplate, findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
 import { optionsSchema, type RuleOptions } from '../src/eslint/ruleOptions.js';
 
-export default createRule<[RuleOptions], 'phiSharedWithoutConsent' | 'wrapInSanitizer'>({
+export default createRule<[RuleOptions], 'phiSharedWithoutConsent' | 'wrapInSanitizer' | 'analysisFailed'>({
   name: 'no-unconsented-sharing',
   meta: {
     type: 'problem',
@@ -13,7 +13,7 @@ export default createRule<[RuleOptions], 'phiSharedWithoutConsent' | 'wrapInSani
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
-    messages: { phiSharedWithoutConsent: findingMessage, wrapInSanitizer: suggestionMessage },
+    messages: { phiSharedWithoutConsent: findingMessage, wrapInSanitizer: suggestionMessage, analysisFailed: analysisFailedTemplate },
     schema: optionsSchema('network'),
     defaultOptions: [{}],
   },

@@ -1,8 +1,8 @@
 import { createRule } from '../src/eslint/createRule.js';
-import { findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
+import { analysisFailedTemplate, findingMessage, reportCategory, suggestionMessage } from '../src/eslint/reportFindings.js';
 import { optionsSchema, type RuleOptions } from '../src/eslint/ruleOptions.js';
 
-export default createRule<[RuleOptions], 'phiStoredUnencrypted' | 'wrapInSanitizer'>({
+export default createRule<[RuleOptions], 'phiStoredUnencrypted' | 'wrapInSanitizer' | 'analysisFailed'>({
   name: 'no-unencrypted-storage',
   meta: {
     type: 'problem',
@@ -12,7 +12,7 @@ export default createRule<[RuleOptions], 'phiStoredUnencrypted' | 'wrapInSanitiz
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
-    messages: { phiStoredUnencrypted: findingMessage, wrapInSanitizer: suggestionMessage },
+    messages: { phiStoredUnencrypted: findingMessage, wrapInSanitizer: suggestionMessage, analysisFailed: analysisFailedTemplate },
     schema: optionsSchema('storage'),
     defaultOptions: [{}],
   },

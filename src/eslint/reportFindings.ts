@@ -11,8 +11,17 @@ export const suggestionMessageId = 'wrapInSanitizer';
 /** The message every rule words its findings with: the PHI, why it is PHI, the sink, then the trace. */
 export const findingMessage = '{{phi}} (PHI: {{reason}}) reaches {{sink}}{{trace}}';
 export const suggestionMessage = 'Wrap the argument in {{sanitizer}}(…), a configured sanitizer.';
+export const analysisFailedMessageId = 'analysisFailed';
+/** The rules' message for it: the text is worded here, by what went wrong. */
+export const analysisFailedTemplate = '{{problem}}';
+/** One problem instead of an exception: a bad phi.config.json or tsconfig must not break the editor. */
+export const analysisFailedMessage = 'eslint-plugin-phi could not analyse this file: {{problem}}';
+export const partlyAnalysedMessage = 'eslint-plugin-phi analysed this file only in part ({{problem}}); PHI flows past that point may be missing';
 
-type PhiContext<MessageId extends string> = Readonly<RuleContext<MessageId | typeof suggestionMessageId, [RuleOptions]>>;
+/** The lints (by their AST) whose failure one rule has already reported, so the four rules report it once. */
+const failureReported = new WeakSet<object>();
+
+type PhiContext<MessageId extends string> = Readonly<RuleContext<MessageId | typeof suggestionMessageId | typeof analysisFailedMessageId, [RuleOptions]>>;
 
 /** Reports the findings of `category` in the linted file, at each sink call. */
 export function reportCategory<MessageId extends string>(
@@ -21,9 +30,17 @@ export function reportCategory<MessageId extends string>(
   category: SinkCategory,
   messageId: MessageId,
 ): void {
-  const analysis = analyseLintedFile(context as unknown as AnalysisContext, options, category);
-  if (!analysis) return;
   const { sourceCode } = context;
+  let analysis: ReturnType<typeof analyseLintedFile>;
+  try {
+    analysis = analyseLintedFile(context as unknown as AnalysisContext, options, category);
+  } catch (error) {
+    reportOnce(context, analysisFailedMessage.replace('{{problem}}', describeError(error)));
+    return;
+  }
+  if (!analysis) return;
+  const partial = analysis.diagnostics.filter((d) => d.kind === 'budget-exceeded' || d.kind === 'analysis-error');
+  if (partial.length > 0) reportOnce(context, partlyAnalysedMessage.replace('{{problem}}', partial.map((d) => d.message).join('; ')));
   for (const finding of analysis.findings) {
     if (finding.category !== category) continue;
     const data = {
@@ -40,6 +57,18 @@ export function reportCategory<MessageId extends string>(
     const suggest = sanitizerSuggestions(context, node, finding, analysis.settings.config.sanitizers, analysis.settings.configDir);
     context.report({ node, messageId, data, ...(suggest.length > 0 ? { suggest } : {}) });
   }
+}
+
+function reportOnce<MessageId extends string>(context: PhiContext<MessageId>, problem: string): void {
+  const ast = context.sourceCode.ast;
+  if (failureReported.has(ast)) return;
+  failureReported.add(ast);
+  context.report({ loc: { line: 1, column: 0 }, messageId: analysisFailedMessageId, data: { problem } });
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, '; ');
 }
 
 /** The trace, one step a line, after the first line of the message. */

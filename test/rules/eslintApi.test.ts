@@ -262,3 +262,19 @@ describe('in the editor: successive lintText calls on one ESLint instance', () =
     expect(ownProjectCounters.projectLoads).toBe(loads);
   });
 });
+
+describe('bad input in the editor', () => {
+  it('reports an invalid phi.config.json once, as a problem, instead of throwing', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'phi-bad-config-'));
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, types: [] }, include: ['*.ts'] }));
+    writeFileSync(path.join(root, 'phi.config.json'), '{ "fhir": "yes" }');
+    const filePath = path.join(root, 'a.ts');
+    writeFileSync(filePath, 'console.log(1);\n');
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, phi.configs.recommended] });
+    const [result] = await eslint.lintFiles([filePath]);
+    expect(result?.messages).toHaveLength(1);
+    expect(result?.messages[0]).toMatchObject({ line: 1, messageId: 'analysisFailed' });
+    expect(result?.messages[0]?.message).toMatch(/could not analyse this file: .*\/fhir: must be a boolean/);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
