@@ -51,16 +51,46 @@ export class CatalogMatcher<E extends MatchableEntry> {
       ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
       ...(this.byLastMember.get('') ?? []),
     ])].filter((entry) => (entry.kind ?? 'call') === kind);
-    if (candidates.length === 0) return [];
+    // Entries that name only global variables (`localStorage`, `gtag`) need the root to carry that name.
+    const rootName = syntacticRootName(calleeExpression);
+    const plausible = candidates.filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+    if (plausible.length === 0) return [];
     // The project's own functions are not in any catalog: spare the checker the full description.
     if (kind !== 'assign' && this.resolver.isProjectFunction(calleeExpression)) return [];
     const callee = this.resolver.describe(calleeExpression);
     const sites: Match<E>[] = [];
-    for (const entry of candidates) {
+    for (const entry of plausible) {
       if (matches(entry, callee)) sites.push({ node, entry, callee });
     }
     return sites;
   }
+}
+
+const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);
+
+/** Only global variables (lower-case: `console`, `localStorage`), not lib interfaces (`IDBObjectStore`) or modules. */
+function namesGlobalVariablesOnly(entry: MatchableEntry): boolean {
+  return entry.module === undefined && entry.global !== undefined && entry.global.every((name) => /^[a-z]/.test(name));
+}
+
+/** `localStorage` for `window.localStorage.setItem`, `console` for `console.log`; undefined for computed roots. */
+function syntacticRootName(expression: ts.Expression): string | undefined {
+  const names: string[] = [];
+  let node = expression;
+  for (;;) {
+    while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+    if (ts.isPropertyAccessExpression(node)) {
+      names.unshift(node.name.text);
+      node = node.expression;
+    } else if (ts.isElementAccessExpression(node)) {
+      names.unshift(ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : '*');
+      node = node.expression;
+    } else {
+      break;
+    }
+  }
+  if (!ts.isIdentifier(node)) return undefined;
+  return globalObjectNames.has(node.text) && names.length > 0 ? names[0] : node.text;
 }
 
 function matches(entry: MatchableEntry, callee: CalleeDescription): boolean {
