@@ -44,9 +44,12 @@ export function returnExpressions(fn: ts.SignatureDeclaration): ts.Expression[] 
   if (!body) return [];
   if (!ts.isBlock(body)) return [body as ts.Expression];
   const found: ts.Expression[] = [];
+  // A generator hands out what it yields: iterating it reads those values.
+  const isGenerator = (fn as { asteriskToken?: ts.Node }).asteriskToken !== undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    if (isGenerator && ts.isYieldExpression(node) && node.expression) found.push(node.expression);
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);

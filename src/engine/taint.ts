@@ -26,6 +26,8 @@ export interface TaintContext {
 type Path = readonly string[];
 
 const maxPathLength = 4;
+/** Rounds of re-evaluation for a recursive expression before its answer is taken as final. */
+const maxFixpointRounds = 4;
 const maxCallerDepth = 3;
 /** Evaluations one analysis may spend before it stops and says the result is partial. */
 export const defaultEvaluationBudget = 400_000;
@@ -65,7 +67,13 @@ export class BudgetExceededError extends Error {
  */
 export class TaintEvaluator {
   private readonly memo = new Map<ts.Node, Map<string, Flow[]>>();
-  private readonly inProgress = new Set<string>();
+  /** Expressions being evaluated, outermost first. */
+  private readonly stack: string[] = [];
+  /** Expressions reached again while being evaluated, and what is known of them so far. */
+  private readonly cycleHits = new Set<string>();
+  private readonly approximations = new Map<string, Flow[]>();
+  /** Frames whose answers depend on an unfinished recursive expression: not memoised. */
+  private readonly provisional = new Set<string>();
   private readonly references: ReferenceFinder;
   private remaining: number;
   private remainingForSink = defaultSinkBudget;
@@ -90,16 +98,33 @@ export class TaintEvaluator {
     const cached = byPath?.get(key);
     if (cached) return cached;
     const progressKey = `${node.pos}:${node.end}:${node.getSourceFile().fileName}:${key}`;
-    if (this.inProgress.has(progressKey)) return [];
-    if (--this.remaining < 0) throw new BudgetExceededError('file');
-    if (--this.remainingForSink < 0) throw new BudgetExceededError('sink');
-    this.inProgress.add(progressKey);
-    let result: Flow[];
-    try {
-      result = this.evaluateUncached(node, clipped);
-    } finally {
-      this.inProgress.delete(progressKey);
+    const depth = this.stack.indexOf(progressKey);
+    if (depth >= 0) {
+      // Recursion: answer with what is known so far, and let the frames in between not be memoised,
+      // since their answers may still grow; the recursive expression is re-evaluated until stable.
+      this.cycleHits.add(progressKey);
+      for (let frame = depth + 1; frame < this.stack.length; frame++) this.provisional.add(this.stack[frame] as string);
+      return this.approximations.get(progressKey) ?? [];
     }
+    let result: Flow[] = [];
+    this.stack.push(progressKey);
+    try {
+      for (let round = 0; round < maxFixpointRounds; round++) {
+        if (--this.remaining < 0) throw new BudgetExceededError('file');
+        if (--this.remainingForSink < 0) throw new BudgetExceededError('sink');
+        this.cycleHits.delete(progressKey);
+        result = this.evaluateUncached(node, clipped);
+        if (!this.cycleHits.has(progressKey)) break;
+        const previous = this.approximations.get(progressKey) ?? [];
+        if (sameOrigins(previous, result)) break;
+        this.approximations.set(progressKey, result);
+      }
+    } finally {
+      this.stack.pop();
+      this.approximations.delete(progressKey);
+      this.cycleHits.delete(progressKey);
+    }
+    if (this.provisional.delete(progressKey)) return result;
     if (!byPath) {
       byPath = new Map();
       this.memo.set(node, byPath);
@@ -107,6 +132,7 @@ export class TaintEvaluator {
     byPath.set(key, result);
     return result;
   }
+
 
   /** Flows from what a function returns, for the given property path of the returned value. */
   returnFlows(fn: FunctionLike, path: Path): Flow[] {
@@ -157,7 +183,16 @@ export class TaintEvaluator {
         continue;
       }
       if (depth >= maxCallerDepth) continue;
-      for (const call of this.context.callSites.callersOf(flow.origin.fn)) {
+      const fn = flow.origin.fn;
+      if (ts.isSetAccessorDeclaration(fn) && ts.isClassLike(fn.parent) && ts.isIdentifier(fn.name)) {
+        // A setter is "called" by assigning to its property: `this.note = value`.
+        for (const write of fieldWrites(fn.parent, fn.name.text)) {
+          const assigned = this.evaluate(write.right, flow.origin.path).map((value) => ({ origin: value.origin, steps: [...value.steps, ...flow.steps] }));
+          resolved.push(this.resolveThroughCallers(assigned, depth + 1));
+        }
+        continue;
+      }
+      for (const call of this.context.callSites.callersOf(fn)) {
         resolved.push(this.resolveThroughCallers(this.substituteArguments(flow, call), depth + 1));
       }
     }
@@ -200,10 +235,7 @@ export class TaintEvaluator {
     if (ts.isTemplateExpression(node)) {
       return mergeFlows(...node.templateSpans.map((span) => this.evaluate(span.expression, [])));
     }
-    if (ts.isTaggedTemplateExpression(node)) {
-      const template = node.template;
-      return ts.isTemplateExpression(template) ? this.evaluate(template, []) : [];
-    }
+    if (ts.isTaggedTemplateExpression(node)) return this.evaluateTaggedTemplate(node, path);
     if (ts.isBinaryExpression(node)) return this.evaluateBinary(node, path);
     if (ts.isConditionalExpression(node)) return mergeFlows(this.evaluate(node.whenTrue, path), this.evaluate(node.whenFalse, path));
     if (ts.isPrefixUnaryExpression(node)) {
@@ -215,6 +247,30 @@ export class TaintEvaluator {
     if (ts.isArrayLiteralExpression(node)) return this.evaluateArrayLiteral(node, path);
     if (ts.isYieldExpression(node)) return node.expression ? this.evaluate(node.expression, path) : [];
     return [];
+  }
+
+  /**
+   * A tag is a function called with the literal strings and the substituted values: a tag with a
+   * body is summarised like any call; a library tag (`String.raw`) keeps the values.
+   */
+  private evaluateTaggedTemplate(node: ts.TaggedTemplateExpression, path: Path): Flow[] {
+    const values = ts.isTemplateExpression(node.template) ? node.template.templateSpans.map((span) => span.expression) : [];
+    let symbol = this.context.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node.tag) ? node.tag.name : node.tag);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.context.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    const fn = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+    if (!fn || !ts.isFunctionLike(fn) || !hasBody(fn) || fn.getSourceFile().isDeclarationFile) {
+      return mergeFlows(...values.map((value) => this.evaluate(value, [])));
+    }
+    const tag = fn as FunctionLike;
+    return this.returnFlows(tag, path).flatMap((flow) => {
+      if (flow.origin.kind !== 'param' || flow.origin.fn !== tag) return [flow];
+      const { index, path: paramPath } = flow.origin;
+      if (index === 0) return [];
+      const isRest = tag.parameters[index]?.dotDotDotToken !== undefined;
+      const passed = isRest ? values.slice(index - 1) : values.slice(index - 1, index);
+      return passed.flatMap((value) => this.evaluate(value, paramPath).map((valueFlow) => ({ origin: valueFlow.origin, steps: [...valueFlow.steps, ...flow.steps] })));
+    });
   }
 
   private evaluateBinary(node: ts.BinaryExpression, path: Path): Flow[] {
@@ -240,7 +296,7 @@ export class TaintEvaluator {
   }
 
   private evaluatePropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, path: Path): Flow[] {
-    if (nonDataProperties.has(name)) return [];
+    if (nonDataProperties.has(name) || this.isLibraryFlag(node)) return [];
     const receiverFlows = this.evaluate(node.expression, [name, ...path]);
     const fieldFlows = this.fieldFlowsOf(node, path);
     const flows = mergeFlows(receiverFlows, fieldFlows);
@@ -265,15 +321,24 @@ export class TaintEvaluator {
     return classification?.confidence === 'high' ? classification : undefined;
   }
 
+  /** `iterator.next().done`, `response.ok`: a library's boolean about a value, not the value. */
+  private isLibraryFlag(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+    const checker = this.context.checker;
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(node));
+    const members = type.isUnion() ? type.types : [type];
+    if (!members.every((member) => member.flags & ts.TypeFlags.BooleanLike)) return false;
+    const declaration = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression)?.declarations?.[0];
+    return declaration !== undefined && declaration.getSourceFile().isDeclarationFile && declaration.getSourceFile().fileName.includes('/node_modules/');
+  }
+
   /** `this.notes` or `visit.notes` where `notes` is a class field: what was ever stored in it. */
   private fieldFlowsOf(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, path: Path): Flow[] {
     const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
     const symbol = this.context.checker.getSymbolAtLocation(nameNode);
     const declaration = symbol?.valueDeclaration;
     if (!symbol || !declaration) return [];
-    if (ts.isGetAccessorDeclaration(declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile) {
-      return this.returnFlows(declaration, path);
-    }
+    const getter = symbol.declarations?.find(ts.isGetAccessorDeclaration);
+    if (getter?.body && !getter.getSourceFile().isDeclarationFile) return this.returnFlows(getter, path);
     const isField = ts.isPropertyDeclaration(declaration)
       || (ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent));
     if (!isField || declaration.getSourceFile().isDeclarationFile) return [];
@@ -767,6 +832,17 @@ function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
   }
   operands.push(current);
   return operands.reverse();
+}
+
+function sameOrigins(a: readonly Flow[], b: readonly Flow[]): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map((flow) => originKeyOf(flow)));
+  return b.every((flow) => keys.has(originKeyOf(flow)));
+}
+
+function originKeyOf(flow: Flow): string {
+  const origin = flow.origin;
+  return origin.kind === 'source' ? `source:${origin.source.name}` : `param:${origin.fn.pos}:${origin.index}:${origin.path.join('.')}`;
 }
 
 function hasSourceFlow(flows: readonly Flow[]): boolean {

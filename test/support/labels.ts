@@ -8,7 +8,7 @@ const expectPattern = /\/\/\s*expect:\s*([^\n]*)$/;
 export function expectedLabels(files: readonly string[], rootDir: string): string[] {
   const labels: string[] = [];
   for (const file of files) {
-    const lines = readFileSync(file, 'utf8').split('\n');
+    const lines = readFileSync(file, 'utf8').split(/\r\n|[\r\n\u2028\u2029]/);
     lines.forEach((line, index) => {
       const match = expectPattern.exec(line);
       if (!match?.[1]) return;
