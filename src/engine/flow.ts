@@ -38,10 +38,21 @@ export function mergeFlows(...groups: readonly (readonly Flow[])[]): Flow[] {
     for (const flow of group) {
       const key = originKey(flow.origin);
       const existing = byOrigin.get(key);
-      if (!existing || flow.steps.length < existing.steps.length) byOrigin.set(key, flow);
+      if (!existing || isPreferred(flow, existing)) byOrigin.set(key, flow);
     }
   }
   return [...byOrigin.values()].slice(0, maxFlowsPerValue);
+}
+
+/** The shorter trace wins; between equals, the source's name decides, so the order of the code does not. */
+export function isPreferred(flow: Flow, other: Flow): boolean {
+  if (flow.steps.length !== other.steps.length) return flow.steps.length < other.steps.length;
+  return describeOrigin(flow) < describeOrigin(other);
+}
+
+function describeOrigin(flow: Flow): string {
+  const origin = flow.origin;
+  return origin.kind === 'source' ? `${origin.source.name}\u0000${origin.source.reason}` : `${origin.index}`;
 }
 
 export function sourceFlows(flows: readonly Flow[]): Flow[] {

@@ -4,7 +4,7 @@ import type { PhiConfig } from '../config/types.js';
 import { ruleForCategory, type Finding } from '../findings.js';
 import type { CallSiteIndex } from './callSites.js';
 import type { ConsentAnalysis } from './consent.js';
-import { makeStep, type Flow } from './flow.js';
+import { isPreferred, makeStep, type Flow } from './flow.js';
 import { HostResolver, isTrustedHost, type UrlTarget } from './hosts.js';
 import { locationOf } from './location.js';
 import { modulePatternMatches } from './modules.js';
@@ -67,7 +67,7 @@ export class SinkAnalysis {
       }
       if (candidates.length > 0) break;
     }
-    const chosen = candidates.sort((a, b) => a.flow.steps.length - b.flow.steps.length)[0];
+    const chosen = candidates.sort((a, b) => (isPreferred(a.flow, b.flow) ? -1 : isPreferred(b.flow, a.flow) ? 1 : 0))[0];
     if (!chosen || chosen.flow.origin.kind !== 'source') return undefined;
     return this.finding(site, chosen, host);
   }

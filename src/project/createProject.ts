@@ -127,8 +127,16 @@ function finish(plan: ProjectPlan): LoadedProject {
   });
   const diagnostics = [...plan.diagnostics];
   for (const file of plan.rootFiles) {
-    if (project.addSourceFileAtPathIfExists(file) === undefined) {
-      diagnostics.push({ kind: 'project-error', file, message: `File not found: ${file}` });
+    try {
+      if (project.addSourceFileAtPathIfExists(file) === undefined) {
+        diagnostics.push({ kind: 'project-error', file, message: `File not found: ${file}` });
+      }
+    } catch (error) {
+      // The TypeScript parser recurses per nesting level: thousands of nested brackets overflow it.
+      if (!(error instanceof RangeError)) throw error;
+      const added = project.getSourceFile(file);
+      if (added) project.removeSourceFile(added);
+      diagnostics.push({ kind: 'parse-error', file, message: `nested too deeply for the TypeScript parser (${error.message}); not analysed` });
     }
   }
   // Adds the files the roots import (outside node_modules) to the project; declaration
