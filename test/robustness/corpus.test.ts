@@ -6,7 +6,7 @@ import { analyze, type AnalysisResult } from '../../src/analyze.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { DiagnosticKind } from '../../src/findings.js';
 import { compareLabels } from '../support/labels.js';
-import { expectedLabelsOf, findingLabels } from './labels.js';
+import { actualLabels as findingLabels, expectedLabels as expectedLabelsOf } from '../support/labels.js';
 
 /**
  * The adversarial corpus: fixtures/robustness/project, one hazard per file. It lives one level

@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Finding } from '../../src/findings.js';
 
 const expectPattern = /\/\/\s*expect:\s*([^\n]*)$/;
+/** Line breaks as the TypeScript scanner counts them: CRLF, lone CR, LF, U+2028 and U+2029. */
+const lineBreak = /\r\n|[\r\n\u2028\u2029]/;
 
 /** `file:line rule` for every `// expect: phi/<rule>` label in the given files. */
 export function expectedLabels(files: readonly string[], rootDir: string): string[] {
   const labels: string[] = [];
   for (const file of files) {
-    const lines = readFileSync(file, 'utf8').split(/\r\n|[\r\n\u2028\u2029]/);
+    const lines = readFileSync(file, 'utf8').split(lineBreak);
     lines.forEach((line, index) => {
       const match = expectPattern.exec(line);
       if (!match?.[1]) return;
