@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { homeOfDeclaration, normalizeModuleName } from './modules.js';
+import { skipOuter } from './syntax.js';
 
 /** What a callee (or an assignment target) is, in the terms the sink catalog speaks. */
 export interface CalleeDescription {
@@ -190,16 +191,6 @@ function isInsideGlobalAugmentation(node: ts.Node): boolean {
   return false;
 }
 
-export function skipOuter(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (
-    ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)
-    || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
-}
 
 function rootOf(expression: ts.Expression): ts.Expression {
   let node = skipOuter(expression);

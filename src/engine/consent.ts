@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { FunctionRefMatcher } from './functionRefs.js';
-import { isInlineCallback } from './syntax.js';
+import { isInlineCallback, skipOuter } from './syntax.js';
 
 /**
  * Decides whether a consent check dominates a node: every path from the function's entry to the
@@ -82,14 +82,14 @@ export class ConsentAnalysis {
   }
 
   private isAssertionCall(expression: ts.Expression): boolean {
-    const call = unwrap(expression);
+    const call = skipOuter(expression);
     return ts.isCallExpression(call) && this.assertions.matchesCall(call);
   }
 
   /** Does `condition` being truthy (polarity true) or falsy (false) imply that consent was given? */
   private implies(condition: ts.Expression, polarity: boolean, depth = 0): boolean {
     if (depth > 8) return false;
-    const node = unwrap(condition);
+    const node = skipOuter(condition);
     if (ts.isCallExpression(node)) return polarity && this.checks.matchesCall(node);
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
       return this.implies(node.operand, !polarity, depth + 1);
@@ -129,13 +129,6 @@ export class ConsentAnalysis {
   }
 }
 
-function unwrap(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) {
-    node = node.expression;
-  }
-  return node;
-}
 
 function booleanLiteral(expression: ts.Expression): boolean | undefined {
   if (expression.kind === ts.SyntaxKind.TrueKeyword) return true;

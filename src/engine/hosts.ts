@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipOuter } from './syntax.js';
 
 /** Where a URL points, as far as the code says statically. */
 export type UrlTarget =
@@ -24,7 +25,7 @@ export class HostResolver {
 
   private staticText(expression: ts.Expression, depth: number): StaticText | undefined {
     if (depth > maxDepth) return undefined;
-    const node = unwrap(expression);
+    const node = skipOuter(expression);
     if (ts.isStringLiteralLike(node)) return { text: node.text, complete: true };
     if (ts.isTemplateExpression(node)) {
       let text = node.head.text;
@@ -80,13 +81,6 @@ function hasReadonly(declaration: ts.PropertyDeclaration): boolean {
   return ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
 }
 
-function unwrap(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
-    node = node.expression;
-  }
-  return node;
-}
 
 export function targetOf(value: StaticText | undefined): UrlTarget {
   if (!value) return { kind: 'unknown' };

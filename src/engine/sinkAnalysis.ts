@@ -9,7 +9,7 @@ import { HostResolver, isTrustedHost, type UrlTarget } from './hosts.js';
 import { locationOf } from './location.js';
 import { modulePatternMatches } from './modules.js';
 import type { SinkSite } from './sinkMatcher.js';
-import { enclosingFunction, functionName } from './syntax.js';
+import { enclosingFunction, functionName, propertyNameText, skipOuter } from './syntax.js';
 import type { TaintEvaluator } from './taint.js';
 
 interface DataExpression {
@@ -130,7 +130,7 @@ export class SinkAnalysis {
     return safeWhen.some(({ arg, property }) => {
       const argument = args[arg];
       const literal = argument && objectLiteralOf(argument, this.checker);
-      return literal?.properties.some((p) => p.name !== undefined && propertyName(p.name) === property) ?? false;
+      return literal?.properties.some((p) => p.name !== undefined && propertyNameText(p.name) === property) ?? false;
     });
   }
 
@@ -210,24 +210,16 @@ function pathsOf(ref: DataRef): (readonly string[])[] {
   return ref.property && ref.property.length > 0 ? ref.property.map((p) => [p]) : [[]];
 }
 
-function unwrap(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
-  return node;
-}
 
-function propertyName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
-}
 
 /** An object literal written at the argument, or held by a `const` it names. */
 function objectLiteralOf(expression: ts.Expression, checker: ts.TypeChecker): ts.ObjectLiteralExpression | undefined {
-  const node = unwrap(expression);
+  const node = skipOuter(expression);
   if (ts.isObjectLiteralExpression(node)) return node;
   if (ts.isIdentifier(node)) {
     const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-      const initializer = unwrap(declaration.initializer);
+      const initializer = skipOuter(declaration.initializer);
       return ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
     }
   }
@@ -238,7 +230,7 @@ function argumentOrProperty(argument: ts.Expression | undefined, property: strin
   if (!argument || property === undefined) return argument;
   const literal = objectLiteralOf(argument, checker);
   for (const element of literal?.properties ?? []) {
-    if (ts.isPropertyAssignment(element) && propertyName(element.name) === property) return element.initializer;
+    if (ts.isPropertyAssignment(element) && propertyNameText(element.name) === property) return element.initializer;
     if (ts.isShorthandPropertyAssignment(element) && element.name.text === property) return element.name;
   }
   return undefined;
@@ -247,7 +239,7 @@ function argumentOrProperty(argument: ts.Expression | undefined, property: strin
 /** The call or `new` that made a receiver: `axios.create({…})` for `api` in `api.post(…)`, across files. */
 function creationOf(receiver: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.CallExpression | ts.NewExpression | undefined {
   if (depth > 4) return undefined;
-  const node = unwrap(receiver);
+  const node = skipOuter(receiver);
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) return node;
   const nameNode = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
   if (!nameNode) return undefined;

@@ -74,3 +74,22 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): v
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
   }
 }
+
+/** The expression inside parentheses, `!`, `as`, `<T>`, `satisfies` and `await`: the same value for our purposes. */
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (
+    ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)
+    || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+/** The name of a property as written: identifiers, string and numeric literals, literal computed names. */
+export function propertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}

@@ -10,7 +10,7 @@ import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './
 import type { FunctionRefMatcher } from './functionRefs.js';
 import { describeLocation, locationOf, snippetOf } from './location.js';
 import { mutatingMethods, ReferenceFinder, scopeOfDeclaration } from './references.js';
-import { callOfCallback, functionName, isInlineCallback, returnExpressions, walk } from './syntax.js';
+import { callOfCallback, functionName, isInlineCallback, propertyNameText, returnExpressions, walk } from './syntax.js';
 
 export interface TaintContext {
   checker: ts.TypeChecker;
@@ -889,11 +889,6 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
     || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
 }
 
-function propertyNameText(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
-  return undefined;
-}
 
 function isInside(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
