@@ -41,16 +41,105 @@ function callsOf(sourceFile: ts.SourceFile): FileCalls {
 }
 
 /**
+ * The project's calls by the name they use, and the local names imports give functions. Kept file
+ * by file, so the index of the next program of an edited project is this one with the changed files
+ * taken out and put back in.
+ */
+class CallNameIndex {
+  private readonly files = new Set<ts.SourceFile>();
+  private readonly byName = new Map<string, Map<ts.SourceFile, CallSite[]>>();
+  /** Original name → local name → how many files use that rename. */
+  private readonly renames = new Map<string, Map<string, number>>();
+
+  /** Brings the index to the files of `program`. */
+  update(program: ts.Program): void {
+    const current = new Set(program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/')));
+    for (const file of this.files) if (!current.has(file)) this.remove(file);
+    for (const file of current) if (!this.files.has(file)) this.add(file);
+  }
+
+  callsNamed(name: string): CallSite[] {
+    const byFile = this.byName.get(name);
+    return byFile ? [...byFile.values()].flat() : [];
+  }
+
+  localNamesOf(original: string): Iterable<string> {
+    return this.renames.get(original)?.keys() ?? [];
+  }
+
+  private add(file: ts.SourceFile): void {
+    this.files.add(file);
+    const calls = callsOf(file);
+    for (const [name, list] of calls.byName) {
+      let byFile = this.byName.get(name);
+      if (!byFile) {
+        byFile = new Map();
+        this.byName.set(name, byFile);
+      }
+      byFile.set(file, list);
+    }
+    for (const [original, local] of calls.renames) {
+      let locals = this.renames.get(original);
+      if (!locals) {
+        locals = new Map();
+        this.renames.set(original, locals);
+      }
+      locals.set(local, (locals.get(local) ?? 0) + 1);
+    }
+  }
+
+  private remove(file: ts.SourceFile): void {
+    this.files.delete(file);
+    const calls = callsOf(file);
+    for (const name of calls.byName.keys()) {
+      const byFile = this.byName.get(name);
+      byFile?.delete(file);
+      if (byFile?.size === 0) this.byName.delete(name);
+    }
+    for (const [original, local] of calls.renames) {
+      const locals = this.renames.get(original);
+      const count = (locals?.get(local) ?? 0) - 1;
+      if (count > 0) locals?.set(local, count);
+      else locals?.delete(local);
+    }
+  }
+}
+
+/** What a call index for the next program of the same project starts from. */
+export interface CarriedCalls {
+  names: CallNameIndex;
+  resolved: Map<CallSite, readonly ts.Declaration[]>;
+}
+
+/**
  * Who calls a function. A syntax-only walk buckets calls by the name they use; the checker then
  * resolves each candidate call once, however many functions share its name.
  */
 export class CallSiteIndex {
-  private byName: Map<string, CallSite[]> | undefined;
-  private readonly localNames = new Map<string, Set<string>>();
+  private names: CallNameIndex | undefined;
+  private readonly carriedNames: CallNameIndex | undefined;
   private readonly callers = new Map<FunctionLike, CallSite[]>();
-  private readonly resolved = new Map<CallSite, readonly ts.Declaration[]>();
+  private readonly resolved: Map<CallSite, readonly ts.Declaration[]>;
 
-  constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
+  constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker, carried?: CarriedCalls) {
+    this.resolved = carried?.resolved ?? new Map();
+    this.carriedNames = carried?.names;
+  }
+
+  /**
+   * What the index of the next program keeps: the name index, and the resolutions of calls outside
+   * `staleFiles` that resolved to declarations outside them (a call resolves the same way while its
+   * file and what it imports are unchanged). This index must not be used afterwards.
+   */
+  carryOver(staleFiles: ReadonlySet<string>): CarriedCalls {
+    const resolved = new Map<CallSite, readonly ts.Declaration[]>();
+    for (const [call, declarations] of this.resolved) {
+      if (staleFiles.has(call.getSourceFile().fileName)) continue;
+      if (declarations.some((declaration) => staleFiles.has(declaration.getSourceFile().fileName))) continue;
+      resolved.set(call, declarations);
+    }
+    return { names: this.names ?? this.carriedNames ?? new CallNameIndex(), resolved };
+  }
 
   callersOf(fn: FunctionLike): CallSite[] {
     const cached = this.callers.get(fn);
@@ -58,16 +147,17 @@ export class CallSiteIndex {
     const target = bindingOf(fn);
     const found: CallSite[] = [];
     if (target) {
-      const index = this.index();
-      const candidates = new Set(index.get(target.name) ?? []);
+      const names = this.index();
+      const candidates = new Set(names.callsNamed(target.name));
       // Importers may call it by another name: a renamed import or re-export, or a default export's local name.
-      const originals = isDefaultExport(fn) || isDefaultExport(target.declaration) ? [target.name, 'default'] : [target.name];
-      for (const original of originals) {
-        for (const name of this.localNames.get(original) ?? []) for (const call of index.get(name) ?? []) candidates.add(call);
+      for (const original of callerNames(fn)) {
+        for (const local of names.localNamesOf(original)) for (const call of names.callsNamed(local)) candidates.add(call);
       }
       for (const call of candidates) {
         if (this.declarationsOf(call).includes(target.declaration as ts.Declaration)) found.push(call);
       }
+      // In source order, whatever order the files came into the index in.
+      found.sort((a, b) => a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName) || a.pos - b.pos);
     }
     this.callers.set(fn, found);
     return found;
@@ -85,26 +175,26 @@ export class CallSiteIndex {
     return declarations;
   }
 
-  private index(): Map<string, CallSite[]> {
-    if (this.byName) return this.byName;
-    const byName = new Map<string, CallSite[]>();
-    for (const sourceFile of this.program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-      const calls = callsOf(sourceFile);
-      for (const [original, local] of calls.renames) {
-        const locals = this.localNames.get(original) ?? new Set<string>();
-        locals.add(local);
-        this.localNames.set(original, locals);
-      }
-      for (const [name, list] of calls.byName) {
-        const merged = byName.get(name);
-        if (merged) merged.push(...list);
-        else byName.set(name, [...list]);
-      }
-    }
-    this.byName = byName;
-    return byName;
+  private index(): CallNameIndex {
+    if (this.names) return this.names;
+    const names = this.carriedNames ?? new CallNameIndex();
+    names.update(this.program);
+    this.names = names;
+    return names;
   }
+}
+
+/** The names `callersOf(fn)` looks calls up by (renamed imports are found from these). */
+export function callerNames(fn: FunctionLike): string[] {
+  const target = bindingOf(fn);
+  if (!target) return [];
+  return isDefaultExport(fn) || isDefaultExport(target.declaration) ? [target.name, 'default'] : [target.name];
+}
+
+/** Every name a file calls a function by or renames one to: an edit of the file can change the callers of these. */
+export function calledNamesIn(sourceFile: ts.SourceFile): string[] {
+  const { byName, renames } = callsOf(sourceFile);
+  return [...byName.keys(), ...renames.flat()];
 }
 
 function isDefaultExport(node: ts.Node): boolean {

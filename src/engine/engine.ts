@@ -6,10 +6,12 @@ import type { AnalysisDiagnostic, Finding } from '../findings.js';
 import { PhiTypeOracle } from '../sources/phiTypes.js';
 import { createNameClassifier, nameClassifierOptionsFromConfig } from '../sources/heuristics/classify.js';
 import { CalleeResolver } from './callee.js';
-import { CallSiteIndex } from './callSites.js';
+import { calledNamesIn, CallSiteIndex, type CarriedCalls } from './callSites.js';
 import { ConsentAnalysis } from './consent.js';
 import { FunctionRefMatcher } from './functionRefs.js';
+import { compilerOptionsKey, importersClosure, importGraphOf, isOwnFile } from './importGraph.js';
 import { locationOf } from './location.js';
+import type { EvaluationMemo } from './memo.js';
 import { SinkAnalysis } from './sinkAnalysis.js';
 import { CatalogMatcher } from './sinkMatcher.js';
 import { enclosingFunction, functionName, walk } from './syntax.js';
@@ -28,6 +30,12 @@ export interface EngineOptions {
   budgetPerFile?: number;
   /** Taint evaluations allowed for one sink call before it is reported as partly analysed. */
   budgetPerSink?: number;
+  /**
+   * The engine of an earlier program of the same project with the same configuration (the editor,
+   * after an edit): its answers about what the edit cannot have changed are kept. It must not be
+   * used afterwards.
+   */
+  previous?: PhiEngine;
 }
 
 export interface FileResult {
@@ -37,7 +45,9 @@ export interface FileResult {
 
 /** One program, one configuration: the parts of the analysis wired together, reused across files. */
 export class PhiEngine {
+  readonly program: ts.Program;
   private readonly checker: ts.TypeChecker;
+  private readonly callSites: CallSiteIndex;
   private readonly sinkMatcher: CatalogMatcher<SinkEntry>;
   private readonly evaluator: TaintEvaluator;
   private readonly sinkAnalysis: SinkAnalysis;
@@ -47,12 +57,16 @@ export class PhiEngine {
   constructor(options: EngineOptions) {
     const { program, config } = options;
     const checker = program.getTypeChecker();
+    this.program = program;
     this.checker = checker;
+    const carried = options.previous ? carryOver(options.previous, program) : undefined;
+    this.carried = carried?.work;
     this.budgetPerFile = options.budgetPerFile ?? defaultEvaluationBudget;
     this.budgetPerSink = options.budgetPerSink ?? defaultSinkBudget;
     const resolver = new CalleeResolver(checker);
     this.sinkMatcher = new CatalogMatcher(options.sinks, resolver);
-    const callSites = new CallSiteIndex(program, checker);
+    const callSites = new CallSiteIndex(program, checker, carried?.calls);
+    this.callSites = callSites;
     this.evaluator = new TaintEvaluator({
       checker,
       ...(config.heuristics === 'hipaa'
@@ -63,7 +77,7 @@ export class PhiEngine {
       sanitizers: new FunctionRefMatcher(config.sanitizers, checker, options.configDir),
       callSites,
       rootDir: options.rootDir,
-    }, this.budgetPerFile);
+    }, this.budgetPerFile, carried?.memo);
     const consent = new ConsentAnalysis(
       new FunctionRefMatcher(config.consentChecks, checker, options.configDir),
       new FunctionRefMatcher(config.consentAssertions, checker, options.configDir),
@@ -127,4 +141,51 @@ export class PhiEngine {
   get typeChecker(): ts.TypeChecker {
     return this.checker;
   }
+
+  /** The evaluator's answers, handed to the engine of the next program (see `previous`). */
+  get answers(): EvaluationMemo {
+    return this.evaluator.answers;
+  }
+
+  /** The call index's work, handed to the engine of the next program (see `previous`). */
+  carryCallsOver(staleFiles: ReadonlySet<string>): CarriedCalls {
+    return this.callSites.carryOver(staleFiles);
+  }
+
+  /** How much of the previous engine's work this one started with (for tests and the benchmark). */
+  readonly carried: CarriedWork | undefined;
+}
+
+export interface CarriedWork {
+  changedFiles: number;
+  staleFiles: number;
+  answersKept: number;
+  answersDropped: number;
+}
+
+/**
+ * What an engine for the next program of the same project keeps from the previous engine: the
+ * evaluator's answers and the call resolutions that read nothing the change touched. A changed
+ * file makes stale itself and every file importing it, directly or not (their types come through
+ * their imports), and the callers of every name it calls, since callers are found by name.
+ * Changed global scripts, declaration files or compiler options bear on everything: nothing is kept.
+ */
+function carryOver(previous: PhiEngine, program: ts.Program): { memo: EvaluationMemo; calls: CarriedCalls; work: CarriedWork } | undefined {
+  const before = previous.program;
+  if (compilerOptionsKey(before) !== compilerOptionsKey(program)) return undefined;
+  const oldFiles = new Set(before.getSourceFiles());
+  const newFiles = new Set(program.getSourceFiles());
+  const changed = [...oldFiles].filter((file) => !newFiles.has(file)).concat([...newFiles].filter((file) => !oldFiles.has(file)));
+  const affectsEverything = (file: ts.SourceFile): boolean => file.isDeclarationFile || !ts.isExternalModule(file) || !isOwnFile(program, file);
+  if (changed.some(affectsEverything) || changed.length > newFiles.size / 2) return undefined;
+  const changedNames = changed.map((file) => file.fileName);
+  const staleFiles = new Set([...importersClosure(importGraphOf(before), changedNames), ...importersClosure(importGraphOf(program), changedNames)]);
+  const staleNames = new Set(changed.flatMap(calledNamesIn));
+  const memo = previous.answers;
+  const { kept, dropped } = memo.invalidate(staleFiles, staleNames);
+  return {
+    memo,
+    calls: previous.carryCallsOver(staleFiles),
+    work: { changedFiles: new Set(changedNames).size, staleFiles: staleFiles.size, answersKept: kept, answersDropped: dropped },
+  };
 }

@@ -4,7 +4,8 @@ import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiTypeOracle } from '../sources/phiTypes.js';
 import type { NameClassification, NameClassifier } from '../sources/heuristics/classify.js';
 import { declarationHasTag, hasJsDocTag, phiTag, sanitizerTag } from '../sources/jsdocTags.js';
-import type { CallSiteIndex, CallSite } from './callSites.js';
+import { callerNames, type CallSiteIndex, type CallSite } from './callSites.js';
+import { EvaluationMemo, type Read } from './memo.js';
 import type { CatalogMatcher } from './sinkMatcher.js';
 import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './flow.js';
 import type { FunctionRefMatcher } from './functionRefs.js';
@@ -66,7 +67,9 @@ export class BudgetExceededError extends Error {
  * instead of re-analysed per caller.
  */
 export class TaintEvaluator {
-  private readonly memo = new Map<ts.Node, Map<string, Flow[]>>();
+  private readonly memo: EvaluationMemo;
+  /** What each expression being evaluated has read so far, outermost first (see memo.ts). */
+  private readonly readFrames: Read[][] = [];
   /** Expressions being evaluated, outermost first. */
   private readonly stack: string[] = [];
   /** Expressions reached again while being evaluated, and what is known of them so far. */
@@ -78,9 +81,15 @@ export class TaintEvaluator {
   private remaining: number;
   private remainingForSink = defaultSinkBudget;
 
-  constructor(private readonly context: TaintContext, budget = defaultEvaluationBudget) {
+  constructor(private readonly context: TaintContext, budget = defaultEvaluationBudget, memo = new EvaluationMemo()) {
     this.references = new ReferenceFinder(context.checker);
     this.remaining = budget;
+    this.memo = memo;
+  }
+
+  /** The answers so far, for an engine built on the next program of the same project. */
+  get answers(): EvaluationMemo {
+    return this.memo;
   }
 
   resetBudget(budget = defaultEvaluationBudget): void {
@@ -94,10 +103,13 @@ export class TaintEvaluator {
   evaluate(node: ts.Expression, path: Path = []): Flow[] {
     const clipped = path.length > maxPathLength ? path.slice(0, maxPathLength) : path;
     const key = clipped.join('\u0000');
-    let byPath = this.memo.get(node);
-    const cached = byPath?.get(key);
-    if (cached) return cached;
-    const progressKey = `${node.pos}:${node.end}:${node.getSourceFile().fileName}:${key}`;
+    const cached = this.memo.get(node, key);
+    if (cached) {
+      this.noteReads(cached.reads);
+      return cached.flows;
+    }
+    const sourceFile = node.getSourceFile();
+    const progressKey = `${node.pos}:${node.end}:${sourceFile.fileName}:${key}`;
     const depth = this.stack.indexOf(progressKey);
     if (depth >= 0) {
       // Recursion: answer with what is known so far, and let the frames in between not be memoised,
@@ -107,7 +119,9 @@ export class TaintEvaluator {
       return this.approximations.get(progressKey) ?? [];
     }
     let result: Flow[] = [];
+    const reads: Read[] = [sourceFile];
     this.stack.push(progressKey);
+    this.readFrames.push(reads);
     try {
       for (let round = 0; round < maxFixpointRounds; round++) {
         if (--this.remaining < 0) throw new BudgetExceededError('file');
@@ -121,18 +135,22 @@ export class TaintEvaluator {
       }
     } finally {
       this.stack.pop();
+      this.readFrames.pop();
       this.approximations.delete(progressKey);
       this.cycleHits.delete(progressKey);
     }
+    this.noteReads(reads);
     if (this.provisional.delete(progressKey)) return result;
-    if (!byPath) {
-      byPath = new Map();
-      this.memo.set(node, byPath);
-    }
-    byPath.set(key, result);
+    this.memo.set(node, key, result, reads);
     return result;
   }
 
+  /** Adds to what the innermost expression being evaluated has read. */
+  private noteReads(reads: readonly Read[]): void {
+    const frame = this.readFrames.at(-1);
+    if (!frame) return;
+    for (const read of reads) if (!frame.includes(read)) frame.push(read);
+  }
 
   /** Flows from what a function returns, for the given property path of the returned value. */
   returnFlows(fn: FunctionLike, path: Path): Flow[] {
@@ -192,6 +210,7 @@ export class TaintEvaluator {
         }
         continue;
       }
+      this.noteReads(callerNames(fn));
       for (const call of this.context.callSites.callersOf(fn)) {
         resolved.push(this.resolveThroughCallers(this.substituteArguments(flow, call), depth + 1));
       }
@@ -342,6 +361,8 @@ export class TaintEvaluator {
     const isField = ts.isPropertyDeclaration(declaration)
       || (ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent));
     if (!isField || declaration.getSourceFile().isDeclarationFile) return [];
+    // The class's writes to the field are found by reading its body.
+    this.noteReads([declaration.getSourceFile()]);
     const flows: Flow[][] = [];
     const fieldName = symbol.getName();
     if (ts.isParameter(declaration)) {

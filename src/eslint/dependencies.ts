@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { importGraphOf } from '../engine/importGraph.js';
 
 /**
  * What a file's findings can depend on, as one content hash. The engine answers for a file A from
@@ -37,7 +37,7 @@ export function dependencyClosure(program: ts.Program, sourceFile: ts.SourceFile
  * Order does not matter in a set, so a key adds up the files' hashes lane by lane (mod 2^32) rather
  * than sorting and rehashing: once per component and program, in as many additions as files.
  */
-function keyOf(graph: ImportGraph, fileNames: readonly string[]): string {
+function keyOf(graph: ComponentGraph, fileNames: readonly string[]): string {
   const names = new Set(fileNames);
   const sum = new Uint32Array(4);
   for (const name of names) {
@@ -48,7 +48,7 @@ function keyOf(graph: ImportGraph, fileNames: readonly string[]): string {
   return `${names.size}:${[...sum].map((lane) => lane.toString(36)).join('.')}`;
 }
 
-interface ImportGraph {
+interface ComponentGraph {
   /** The project's own files by name. */
   files: Map<string, ts.SourceFile>;
   /** The connected components of the import graph, imports followed both ways. */
@@ -59,41 +59,24 @@ interface ImportGraph {
   globals: string[];
 }
 
-const graphs = new WeakMap<ts.Program, ImportGraph>();
+const graphs = new WeakMap<ts.Program, ComponentGraph>();
 const fileHashes = new WeakMap<ts.SourceFile, Uint32Array>();
-/** A source file's resolved imports; source files are immutable, so only the resolution context can change. */
-const edges = new WeakMap<ts.SourceFile, { context: string; targets: string[] }>();
 
-/** The import graph of the project's own files (node_modules and default libs left out). */
-function graphOf(program: ts.Program): ImportGraph {
+/** The import graph's connected components, imports followed both ways. */
+function graphOf(program: ts.Program): ComponentGraph {
   const cached = graphs.get(program);
   if (cached) return cached;
-  const own = program.getSourceFiles().filter((file) => isOwnFile(program, file));
-  const context = resolutionContext(program, own);
-  const resolver = new ImportResolver(program);
-  const neighbours = new Map<string, string[]>(own.map((file) => [file.fileName, []]));
-  const globals: string[] = [];
-  for (const file of own) {
-    let entry = edges.get(file);
-    if (entry?.context !== context) {
-      entry = { context, targets: resolver.importsOf(file) };
-      edges.set(file, entry);
-    }
-    for (const target of entry.targets) {
-      neighbours.get(file.fileName)?.push(target);
-      neighbours.get(target)?.push(file.fileName);
-    }
-    if (!ts.isExternalModule(file) && !file.fileName.endsWith('.json')) globals.push(file.fileName);
-  }
+  const { files, imports, importers, globals } = importGraphOf(program);
   const components: string[][] = [];
   const componentOf = new Map<string, number>();
-  for (const start of neighbours.keys()) {
+  for (const start of files.keys()) {
     if (componentOf.has(start)) continue;
     const id = components.length;
     const members = [start];
     componentOf.set(start, id);
     for (let index = 0; index < members.length; index++) {
-      for (const next of neighbours.get(members[index] as string) ?? []) {
+      const member = members[index] as string;
+      for (const next of [...(imports.get(member) ?? []), ...(importers.get(member) ?? [])]) {
         if (componentOf.has(next)) continue;
         componentOf.set(next, id);
         members.push(next);
@@ -101,38 +84,9 @@ function graphOf(program: ts.Program): ImportGraph {
     }
     components.push(members);
   }
-  const graph: ImportGraph = {
-    files: new Map(own.map((file) => [file.fileName, file])),
-    components,
-    componentOf,
-    componentKeys: new Map(),
-    globals,
-  };
+  const graph: ComponentGraph = { files, components, componentOf, componentKeys: new Map(), globals };
   graphs.set(program, graph);
   return graph;
-}
-
-const optionKeys = new WeakMap<ts.Program, string>();
-
-/** The program's compiler options as a string (the parsed tsconfig source file they may carry left out). */
-export function compilerOptionsKey(program: ts.Program): string {
-  let key = optionKeys.get(program);
-  if (key === undefined) {
-    key = JSON.stringify(program.getCompilerOptions(), (name, value: unknown) => (name === 'configFile' ? undefined : value));
-    optionKeys.set(program, key);
-  }
-  return key;
-}
-
-/** Imports resolve the same way while the options and the set of files stay the same. */
-function resolutionContext(program: ts.Program, files: readonly ts.SourceFile[]): string {
-  const hash = createHash('sha1').update(compilerOptionsKey(program));
-  for (const file of files) hash.update(file.fileName).update('\0');
-  return hash.digest('base64');
-}
-
-function isOwnFile(program: ts.Program, file: ts.SourceFile): boolean {
-  return !file.fileName.includes('/node_modules/') && !program.isSourceFileDefaultLibrary(file);
 }
 
 /** A file's name and text as four 32-bit lanes of their SHA-1, computed once per source file object. */
@@ -153,103 +107,3 @@ function lanesOf(digest: Buffer): Uint32Array {
   return Uint32Array.of(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12));
 }
 
-/**
- * TypeScript (5.3 and later) keeps the resolution of every module specifier on the program; the
- * method is not in the public typings, so it is used when present, and TypeScript's public resolver
- * otherwise. The program reuse guard only admits programs of the analyzer's own major.minor.
- */
-type ProgramWithResolutions = ts.Program & {
-  getResolvedModuleFromModuleSpecifier?(specifier: ts.StringLiteralLike, file?: ts.SourceFile): ts.ResolvedModuleWithFailedLookupLocations | undefined;
-};
-
-/** `program`: what the program recorded while it was built; `public`: the public API only (a syntax walk and `ts.resolveModuleName`). */
-export type ResolutionStrategy = 'program' | 'public';
-
-/** The project files `file` imports, re-exports, requires, `import()`s or references. */
-export function resolvedImports(program: ts.Program, file: ts.SourceFile, strategy: ResolutionStrategy = 'program'): string[] {
-  return new ImportResolver(program, strategy).importsOf(file);
-}
-
-class ImportResolver {
-  private fallback: { cache: ts.ModuleResolutionCache; host: ts.ModuleResolutionHost } | undefined;
-
-  constructor(private readonly program: ts.Program, private readonly strategy: ResolutionStrategy = 'program') {}
-
-  importsOf(file: ts.SourceFile): string[] {
-    const targets = new Set<string>();
-    for (const specifier of moduleSpecifiers(file, this.strategy)) {
-      const resolved = this.resolve(file, specifier);
-      const target = resolved && this.program.getSourceFile(resolved);
-      if (target && isOwnFile(this.program, target)) targets.add(target.fileName);
-    }
-    for (const reference of file.referencedFiles) {
-      const target = this.program.getSourceFile(path.resolve(path.dirname(file.fileName), reference.fileName));
-      if (target && isOwnFile(this.program, target)) targets.add(target.fileName);
-    }
-    targets.delete(file.fileName);
-    return [...targets];
-  }
-
-  private resolve(file: ts.SourceFile, specifier: ts.StringLiteralLike): string | undefined {
-    const program = this.program as ProgramWithResolutions;
-    if (this.strategy === 'program' && typeof program.getResolvedModuleFromModuleSpecifier === 'function') {
-      return program.getResolvedModuleFromModuleSpecifier(specifier, file)?.resolvedModule?.resolvedFileName;
-    }
-    const { cache, host } = (this.fallback ??= this.publicResolver());
-    const mode = this.program.getModeForUsageLocation(file, specifier);
-    return ts.resolveModuleName(specifier.text, file.fileName, this.program.getCompilerOptions(), host, cache, undefined, mode).resolvedModule?.resolvedFileName;
-  }
-
-  private publicResolver(): { cache: ts.ModuleResolutionCache; host: ts.ModuleResolutionHost } {
-    const program = this.program;
-    const currentDirectory = program.getCurrentDirectory();
-    const caseSensitive = ts.sys.useCaseSensitiveFileNames;
-    return {
-      cache: ts.createModuleResolutionCache(currentDirectory, (name) => (caseSensitive ? name : name.toLowerCase()), program.getCompilerOptions()),
-      host: {
-        fileExists: (file) => program.getSourceFile(file) !== undefined || ts.sys.fileExists(file),
-        readFile: (file) => ts.sys.readFile(file),
-        directoryExists: (dir) => ts.sys.directoryExists(dir),
-        getCurrentDirectory: () => currentDirectory,
-        getDirectories: (dir) => ts.sys.getDirectories(dir),
-        ...(ts.sys.realpath ? { realpath: ts.sys.realpath } : {}),
-      },
-    };
-  }
-}
-
-/**
- * Every module name literal in a file: static imports and exports, `import x = require()`,
- * `require()`, `import()`, import types. The program collects them on each source file while it is
- * built (`imports`, also not in the public typings); without it, a walk of the file finds them.
- */
-function moduleSpecifiers(file: ts.SourceFile, strategy: ResolutionStrategy): readonly ts.StringLiteralLike[] {
-  const collected = (file as ts.SourceFile & { imports?: readonly ts.StringLiteralLike[] }).imports;
-  if (strategy === 'program' && Array.isArray(collected)) return collected;
-  const found: ts.StringLiteralLike[] = [];
-  // In JavaScript, types come from JSDoc: `@type {import('./types').Patient}` is an import too.
-  const javascript = /\.[cm]?jsx?$/.test(file.fileName);
-  const docs = new Set<ts.Node>();
-  const visit = (node: ts.Node): void => {
-    if (javascript && !(node.flags & ts.NodeFlags.JSDoc)) {
-      for (const doc of ts.getJSDocCommentsAndTags(node)) {
-        if (docs.has(doc)) continue;
-        docs.add(doc);
-        ts.forEachChild(doc, visit);
-      }
-    }
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
-      found.push(node.moduleSpecifier);
-    } else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) {
-      found.push(node.expression);
-    } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0] as ts.Expression)
-      && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
-      found.push(node.arguments[0] as ts.StringLiteralLike);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
-      found.push(node.argument.literal);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
-}

@@ -5,7 +5,8 @@ import { loadFlowSummaries } from '../catalog/summaries.js';
 import { PhiEngine, type FileResult } from '../engine/engine.js';
 import { ignoreMatcher, looksGenerated } from '../fileSelection.js';
 import type { SinkCategory } from '../findings.js';
-import { compilerOptionsKey, dependencyKey } from './dependencies.js';
+import { compilerOptionsKey } from '../engine/importGraph.js';
+import { dependencyKey } from './dependencies.js';
 import { programFor, type LintedFile, type ProgramChoice } from './programProvider.js';
 import type { RuleOptions } from './ruleOptions.js';
 import { resolveSettings, type PhiSettings } from './settings.js';
@@ -41,8 +42,13 @@ interface LintState {
  * `strict` (which sets options on two rules) costs the shared analysis plus those two sinks' share.
  */
 const lints = new WeakMap<object, LintState>();
-/** One engine per program and settings: within one program, function summaries are shared across files. */
-const engines = new WeakMap<ts.Program, Map<string, PhiEngine>>();
+/**
+ * One engine per project and settings, moved to each new program of the project: within a program,
+ * function summaries are shared across files; across programs (the editor's edits), the summaries
+ * an edit cannot have changed are kept (see `previous` in engine.ts).
+ */
+const engines = new Map<string, PhiEngine>();
+const maxEngines = 16;
 /**
  * Results across programs, for the editor: a file's findings stay valid while the contents of every
  * file they can depend on (see dependencies.ts) are unchanged, whichever program they came from.
@@ -50,7 +56,7 @@ const engines = new WeakMap<ts.Program, Map<string, PhiEngine>>();
 const results = new Map<string, { dependencies: string; result: FileResult }>();
 const maxResults = 10_000;
 
-export const analysisCounters = { filesAnalysed: 0, cacheHits: 0 };
+export const analysisCounters = { filesAnalysed: 0, cacheHits: 0, answersKept: 0, answersDropped: 0 };
 
 const analysedExtensions = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 
@@ -117,24 +123,27 @@ function analyse(choice: ProgramChoice, settings: PhiSettings, scope: AnalysisSc
 }
 
 function engineFor(program: ts.Program, settings: PhiSettings, scope: AnalysisScope): PhiEngine {
-  let byKey = engines.get(program);
-  if (!byKey) {
-    byKey = new Map();
-    engines.set(program, byKey);
+  const configFile = program.getCompilerOptions().configFilePath;
+  const project = typeof configFile === 'string' ? configFile : settings.rootDir;
+  const key = `${project}\0${scope}\0${settings.key}`;
+  const previous = engines.get(key);
+  if (previous?.program === program) return previous;
+  const sinks = [...loadBuiltInCatalog(), ...settings.config.sinks];
+  const engine = new PhiEngine({
+    program,
+    config: settings.config,
+    configDir: settings.configDir,
+    rootDir: settings.rootDir,
+    sinks: scope === 'all' ? sinks : sinks.filter((sink) => sink.category === scope),
+    summaries: loadFlowSummaries(),
+    ...(previous ? { previous } : {}),
+  });
+  if (engine.carried) {
+    analysisCounters.answersKept += engine.carried.answersKept;
+    analysisCounters.answersDropped += engine.carried.answersDropped;
   }
-  const key = `${scope}\0${settings.key}`;
-  let engine = byKey.get(key);
-  if (!engine) {
-    const sinks = [...loadBuiltInCatalog(), ...settings.config.sinks];
-    engine = new PhiEngine({
-      program,
-      config: settings.config,
-      configDir: settings.configDir,
-      rootDir: settings.rootDir,
-      sinks: scope === 'all' ? sinks : sinks.filter((sink) => sink.category === scope),
-      summaries: loadFlowSummaries(),
-    });
-    byKey.set(key, engine);
-  }
+  engines.delete(key);
+  engines.set(key, engine);
+  if (engines.size > maxEngines) engines.delete(engines.keys().next().value as string);
   return engine;
 }

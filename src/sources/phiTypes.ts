@@ -59,10 +59,7 @@ export class PhiTypeOracle {
     this.containsCache.set(type, null);
     let found: PhiSource | undefined;
     if (type.isUnionOrIntersection()) {
-      for (const member of type.types) {
-        found = this.sourceContainedIn(member, depth);
-        if (found) break;
-      }
+      found = firstByName(type.types.map((member) => this.sourceContainedIn(member, depth)));
     } else if (this.isInspectableObject(type)) {
       for (const argument of this.typeArgumentsOf(type)) {
         found = this.sourceContainedIn(argument, depth + 1);
@@ -122,12 +119,9 @@ export class PhiTypeOracle {
   private sourceOfOwners(parentType: ts.Type, name: string): PhiSource | undefined {
     const nonNullable = this.checker.getNonNullableType(parentType);
     if (!nonNullable.isUnion()) return this.sourceOfType(nonNullable);
-    for (const member of nonNullable.types) {
-      if (!this.checker.getPropertyOfType(this.checker.getApparentType(member), name)) continue;
-      const found = this.sourceOfType(member);
-      if (found) return found;
-    }
-    return undefined;
+    return firstByName(nonNullable.types
+      .filter((member) => this.checker.getPropertyOfType(this.checker.getApparentType(member), name))
+      .map((member) => this.sourceOfType(member)));
   }
 
   /** The element of an array, tuple, set or promise: reading `x[0].name` or `(await x).name` reads it. */
@@ -213,13 +207,7 @@ export class PhiTypeOracle {
       const found = this.sourceOfSymbol(symbol);
       if (found) return found;
     }
-    if (type.isUnionOrIntersection()) {
-      for (const member of type.types) {
-        const found = this.sourceOfType(member);
-        if (found) return found;
-      }
-      return undefined;
-    }
+    if (type.isUnionOrIntersection()) return firstByName(type.types.map((member) => this.sourceOfType(member)));
     if (type.isClassOrInterface()) {
       // A type that extends a PHI type is PHI: `interface Intake extends Patient`.
       for (const base of this.checker.getBaseTypes(type)) {
@@ -378,4 +366,17 @@ export class PhiTypeOracle {
     // FHIR containers (a Bundle's entries, a Composition's sections) hold the resources that are PHI.
     return !fileName.includes('/node_modules/') || isFhirDeclarationFile(fileName);
   }
+}
+
+/**
+ * Of the sources a union's members give, the one with the first name. The checker orders a union's
+ * members by when it created their types, which depends on what it was asked before: taking the
+ * first member found would make the answer depend on the order files are analysed in.
+ */
+function firstByName(sources: readonly (PhiSource | undefined)[]): PhiSource | undefined {
+  let first: PhiSource | undefined;
+  for (const source of sources) {
+    if (source && (!first || source.name < first.name || (source.name === first.name && source.reason < first.reason))) first = source;
+  }
+  return first;
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { dependencyClosure, dependencyKey, resolvedImports } from '../../src/eslint/dependencies.js';
+import { resolvedImports } from '../../src/engine/importGraph.js';
+import { dependencyClosure, dependencyKey } from '../../src/eslint/dependencies.js';
 import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
 
 // Whole projects are loaded and linted: far beyond the default 5 s on a busy two-core machine.
