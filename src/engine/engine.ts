@@ -36,6 +36,17 @@ export interface EngineOptions {
    * used afterwards.
    */
   previous?: PhiEngine;
+  /**
+   * An engine of the same program whose configuration differs from this one's only in sink policy
+   * (sinks, consent, hosts, encrypted storage): the taint evaluation does not depend on those, so
+   * both engines use one evaluator and its answers. Takes precedence over `previous`.
+   */
+  shareEvaluationWith?: PhiEngine;
+}
+
+/** The settings the taint evaluation depends on; engines that agree on them can share one (see `shareEvaluationWith`). */
+export function evaluationSettingsKey(config: PhiConfig, configDir: string, rootDir: string): string {
+  return JSON.stringify([config.phiTypes, config.fhir, config.sanitizers, config.heuristics ?? 'off', config.heuristicCategories ?? null, configDir, rootDir]);
 }
 
 export interface FileResult {
@@ -59,15 +70,16 @@ export class PhiEngine {
     const checker = program.getTypeChecker();
     this.program = program;
     this.checker = checker;
-    const carried = options.previous ? carryOver(options.previous, program) : undefined;
+    const shared = options.shareEvaluationWith?.program === program ? options.shareEvaluationWith : undefined;
+    const carried = !shared && options.previous ? carryOver(options.previous, program) : undefined;
     this.carried = carried?.work;
     this.budgetPerFile = options.budgetPerFile ?? defaultEvaluationBudget;
     this.budgetPerSink = options.budgetPerSink ?? defaultSinkBudget;
     const resolver = new CalleeResolver(checker);
     this.sinkMatcher = new CatalogMatcher(options.sinks, resolver);
-    const callSites = new CallSiteIndex(program, checker, carried?.calls);
+    const callSites = shared?.callSites ?? new CallSiteIndex(program, checker, carried?.calls);
     this.callSites = callSites;
-    this.evaluator = new TaintEvaluator({
+    this.evaluator = shared?.evaluator ?? new TaintEvaluator({
       checker,
       ...(config.heuristics === 'hipaa'
         ? { classifyName: createNameClassifier(nameClassifierOptionsFromConfig(config.heuristicCategories)) }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { loadBuiltInCatalog } from '../catalog/index.js';
 import { loadFlowSummaries } from '../catalog/summaries.js';
-import { PhiEngine, type FileResult } from '../engine/engine.js';
+import { evaluationSettingsKey, PhiEngine, type FileResult } from '../engine/engine.js';
 import { ignoreMatcher, looksGenerated } from '../fileSelection.js';
 import type { SinkCategory } from '../findings.js';
 import { compilerOptionsKey } from '../engine/importGraph.js';
@@ -47,7 +47,7 @@ const lints = new WeakMap<object, LintState>();
  * function summaries are shared across files; across programs (the editor's edits), the summaries
  * an edit cannot have changed are kept (see `previous` in engine.ts).
  */
-const engines = new Map<string, PhiEngine>();
+const engines = new Map<string, { engine: PhiEngine; evaluation: string }>();
 const maxEngines = 16;
 /**
  * Results across programs, for the editor: a file's findings stay valid while the contents of every
@@ -56,7 +56,7 @@ const maxEngines = 16;
 const results = new Map<string, { dependencies: string; result: FileResult }>();
 const maxResults = 10_000;
 
-export const analysisCounters = { filesAnalysed: 0, cacheHits: 0, answersKept: 0, answersDropped: 0 };
+export const analysisCounters = { filesAnalysed: 0, cacheHits: 0, answersKept: 0, answersDropped: 0, sharedEvaluations: 0 };
 
 const analysedExtensions = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 
@@ -127,7 +127,10 @@ function engineFor(program: ts.Program, settings: PhiSettings, scope: AnalysisSc
   const project = typeof configFile === 'string' ? configFile : settings.rootDir;
   const key = `${project}\0${scope}\0${settings.key}`;
   const previous = engines.get(key);
-  if (previous?.program === program) return previous;
+  if (previous?.engine.program === program) return previous.engine;
+  const evaluation = evaluationSettingsKey(settings.config, settings.configDir, settings.rootDir);
+  // The rules differing only in sink policy (strict's options) share one taint evaluation.
+  const sibling = [...engines.values()].find((entry) => entry.engine.program === program && entry.evaluation === evaluation)?.engine;
   const sinks = [...loadBuiltInCatalog(), ...settings.config.sinks];
   const engine = new PhiEngine({
     program,
@@ -136,14 +139,15 @@ function engineFor(program: ts.Program, settings: PhiSettings, scope: AnalysisSc
     rootDir: settings.rootDir,
     sinks: scope === 'all' ? sinks : sinks.filter((sink) => sink.category === scope),
     summaries: loadFlowSummaries(),
-    ...(previous ? { previous } : {}),
+    ...(sibling ? { shareEvaluationWith: sibling } : previous ? { previous: previous.engine } : {}),
   });
   if (engine.carried) {
     analysisCounters.answersKept += engine.carried.answersKept;
     analysisCounters.answersDropped += engine.carried.answersDropped;
   }
+  if (sibling) analysisCounters.sharedEvaluations++;
   engines.delete(key);
-  engines.set(key, engine);
+  engines.set(key, { engine, evaluation });
   if (engines.size > maxEngines) engines.delete(engines.keys().next().value as string);
   return engine;
 }

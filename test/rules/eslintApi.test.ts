@@ -47,6 +47,24 @@ function labelsOf(results: ESLint.LintResult[], root: string): string[] {
   return results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`)).sort();
 }
 
+describe('strict: rules with options of their own', () => {
+  it('share one taint evaluation and give the findings of analyze() with the same settings', async () => {
+    const root = path.join(fixturesDir, 'node-api');
+    const analysis = analyze({ tsconfig: path.join(root, 'tsconfig.json'), configOverrides: { heuristics: 'hipaa', unknownHosts: 'untrusted', analyticsConsentExcuses: false } });
+    const expected = analysis.findings.map((f) => `${path.relative(root, f.sink.location.file)}:${f.sink.location.line}:${f.sink.location.column} ${f.ruleId}`).sort();
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, phi.configs.strict],
+    });
+    const shared = analysisCounters.sharedEvaluations;
+    expect(labelsOf(await eslint.lintFiles(analysis.files), root)).toEqual(expected);
+    // no-unconsented-sharing's option changes its settings (no-analytics's is the default): its
+    // engine uses the evaluation of the engine the other three share.
+    expect(analysisCounters.sharedEvaluations - shared).toBe(1);
+  });
+});
+
 describe.each(fixtures)('ESLint on fixtures/%s gives the findings of analyze()', (name) => {
   const root = path.join(fixturesDir, name);
   const analysis = analyze({ tsconfig: path.join(root, 'tsconfig.json') });
