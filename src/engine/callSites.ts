@@ -50,6 +50,8 @@ class CallNameIndex {
   private readonly byName = new Map<string, Map<ts.SourceFile, CallSite[]>>();
   /** Original name → local name → how many files use that rename. */
   private readonly renames = new Map<string, Map<string, number>>();
+  /** `byName` flattened, per name asked for since the files with that name last changed. */
+  private readonly flattened = new Map<string, CallSite[]>();
 
   /** Brings the index to the files of `program`. */
   update(program: ts.Program): void {
@@ -58,9 +60,13 @@ class CallNameIndex {
     for (const file of current) if (!this.files.has(file)) this.add(file);
   }
 
-  callsNamed(name: string): CallSite[] {
-    const byFile = this.byName.get(name);
-    return byFile ? [...byFile.values()].flat() : [];
+  callsNamed(name: string): readonly CallSite[] {
+    let calls = this.flattened.get(name);
+    if (!calls) {
+      calls = [...(this.byName.get(name)?.values() ?? [])].flat();
+      this.flattened.set(name, calls);
+    }
+    return calls;
   }
 
   localNamesOf(original: string): Iterable<string> {
@@ -71,6 +77,7 @@ class CallNameIndex {
     this.files.add(file);
     const calls = callsOf(file);
     for (const [name, list] of calls.byName) {
+      this.flattened.delete(name);
       let byFile = this.byName.get(name);
       if (!byFile) {
         byFile = new Map();
@@ -92,6 +99,7 @@ class CallNameIndex {
     this.files.delete(file);
     const calls = callsOf(file);
     for (const name of calls.byName.keys()) {
+      this.flattened.delete(name);
       const byFile = this.byName.get(name);
       byFile?.delete(file);
       if (byFile?.size === 0) this.byName.delete(name);

@@ -24,6 +24,7 @@ const anyMember = '*';
  */
 export class CatalogMatcher<E extends MatchableEntry> {
   private readonly byLastMember = new Map<string, E[]>();
+  private readonly candidatesByKey = new Map<string, readonly E[]>();
 
   constructor(entries: readonly E[], private readonly resolver: CalleeResolver) {
     for (const entry of entries) {
@@ -32,6 +33,21 @@ export class CatalogMatcher<E extends MatchableEntry> {
       list.push(entry);
       this.byLastMember.set(last, list);
     }
+  }
+
+  /** The entries a callee named `last` could match, by kind; most names have none. */
+  private candidates(last: string, kind: 'call' | 'new' | 'assign'): readonly E[] {
+    const key = `${kind}\0${last}`;
+    let found = this.candidatesByKey.get(key);
+    if (!found) {
+      found = [...new Set([
+        ...(this.byLastMember.get(last) ?? []),
+        ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
+        ...(this.byLastMember.get('') ?? []),
+      ])].filter((entry) => (entry.kind ?? 'call') === kind);
+      this.candidatesByKey.set(key, found);
+    }
+    return found;
   }
 
   match(node: ts.Node): Match<E>[] {
@@ -45,12 +61,8 @@ export class CatalogMatcher<E extends MatchableEntry> {
   }
 
   private matchCallee(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
-    const last = lastMemberOrRoot(calleeExpression);
-    const candidates = [...new Set([
-      ...(this.byLastMember.get(last) ?? []),
-      ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
-      ...(this.byLastMember.get('') ?? []),
-    ])].filter((entry) => (entry.kind ?? 'call') === kind);
+    const candidates = this.candidates(lastMemberOrRoot(calleeExpression), kind);
+    if (candidates.length === 0) return [];
     // Entries that name only global variables (`localStorage`, `gtag`) need the root to carry that name.
     const rootName = syntacticRootName(calleeExpression);
     const plausible = candidates.filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));

@@ -315,10 +315,12 @@ export class TaintEvaluator {
   }
 
   private evaluatePropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string, path: Path): Flow[] {
-    if (nonDataProperties.has(name) || this.isLibraryFlag(node)) return [];
+    if (nonDataProperties.has(name)) return [];
     const receiverFlows = this.evaluate(node.expression, [name, ...path]);
     const fieldFlows = this.fieldFlowsOf(node, path);
     const flows = mergeFlows(receiverFlows, fieldFlows);
+    // Asked last: the type of every property read is a cost most reads need not pay.
+    if ((flows.length === 0 && !this.context.classifyName) || this.isLibraryFlag(node)) return [];
     if (!this.context.classifyName || hasSourceFlow(flows)) return flows;
     return mergeFlows(flows, this.heuristicPropertyFlows(node, name, path));
   }
