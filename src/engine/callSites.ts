@@ -127,6 +127,7 @@ export class CallSiteIndex {
   private names: CallNameIndex | undefined;
   private readonly carriedNames: CallNameIndex | undefined;
   private readonly callers = new Map<FunctionLike, CallSite[]>();
+  private readonly groupedByNames = new Map<string, Map<ts.Node, CallSite[]>>();
   private readonly resolved: Map<CallSite, readonly ts.Declaration[]>;
 
   constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker, carried?: CarriedCalls) {
@@ -153,22 +154,39 @@ export class CallSiteIndex {
     const cached = this.callers.get(fn);
     if (cached) return cached;
     const target = bindingOf(fn);
-    const found: CallSite[] = [];
-    if (target) {
-      const names = this.index();
-      const candidates = new Set(names.callsNamed(target.name));
-      // Importers may call it by another name: a renamed import or re-export, or a default export's local name.
-      for (const original of callerNames(fn)) {
-        for (const local of names.localNamesOf(original)) for (const call of names.callsNamed(local)) candidates.add(call);
-      }
-      for (const call of candidates) {
-        if (this.declarationsOf(call).includes(target.declaration as ts.Declaration)) found.push(call);
-      }
-      // In source order, whatever order the files came into the index in.
-      found.sort((a, b) => a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName) || a.pos - b.pos);
-    }
+    const found = target ? this.callsByDeclaration(callerNames(fn)).get(target.declaration) ?? [] : [];
     this.callers.set(fn, found);
     return found;
+  }
+
+  /**
+   * The calls by the given names (and the local names imports give them), grouped by the
+   * declaration each resolves to, in source order: one pass serves every function of that name.
+   */
+  private callsByDeclaration(lookup: readonly string[]): Map<ts.Node, CallSite[]> {
+    const key = lookup.join('\0');
+    let grouped = this.groupedByNames.get(key);
+    if (grouped) return grouped;
+    grouped = new Map();
+    const names = this.index();
+    const candidates = new Set(names.callsNamed(lookup[0] ?? ''));
+    // Importers may call it by another name: a renamed import or re-export, or a default export's local name.
+    for (const original of lookup) {
+      for (const local of names.localNamesOf(original)) for (const call of names.callsNamed(local)) candidates.add(call);
+    }
+    for (const call of candidates) {
+      for (const declaration of this.declarationsOf(call)) {
+        const list = grouped.get(declaration);
+        if (list) list.push(call);
+        else grouped.set(declaration, [call]);
+      }
+    }
+    // In source order, whatever order the files came into the index in.
+    for (const list of grouped.values()) {
+      list.sort((a, b) => a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName) || a.pos - b.pos);
+    }
+    this.groupedByNames.set(key, grouped);
+    return grouped;
   }
 
   private declarationsOf(call: CallSite): readonly ts.Declaration[] {
