@@ -16,6 +16,12 @@ export interface CalleeDescription {
   text: string;
 }
 
+/** Another spelling of a callee: `base` followed by `members`. */
+export interface CalleeForm {
+  base: ts.Expression;
+  members: string[];
+}
+
 const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);
 const maxOriginDepth = 5;
 
@@ -147,6 +153,67 @@ export class CalleeResolver {
     return undefined;
   }
 
+  /**
+   * Other spellings of a callee that is reached through a local name or a choice of receivers:
+   * `const log = console.log` (or `console.log.bind(console)`) makes `log(x)` a `console.log`;
+   * `const { track } = analytics` makes `track(e)` an `analytics.track`; `const out = c ? console :
+   * fallback` makes `out.info(x)` a `console.info` (each branch is one spelling). Only `const`
+   * bindings, followed a few steps, across imports.
+   */
+  aliasedForms(callee: ts.Expression): CalleeForm[] {
+    const members: string[] = [];
+    let root: ts.Expression = skipOuter(callee);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+      members.unshift(memberName(root));
+      root = skipOuter(root.expression);
+    }
+    return this.formsOf(root, 0).map((form) => ({ base: form.base, members: [...form.members, ...members] }));
+  }
+
+  /** A description of `form`: its base described as a callee, followed by the form's members. */
+  describeForm(form: CalleeForm, text: string): CalleeDescription {
+    const base = this.describe(form.base);
+    return { ...base, members: [...base.members, ...form.members], text };
+  }
+
+  private formsOf(expression: ts.Expression, depth: number): CalleeForm[] {
+    if (depth > maxOriginDepth) return [];
+    const node = skipOuter(expression);
+    if (ts.isConditionalExpression(node)) return [...this.spellings(node.whenTrue, depth), ...this.spellings(node.whenFalse, depth)];
+    if (ts.isBinaryExpression(node) && isChoiceOperator(node.operatorToken.kind)) {
+      return [...this.spellings(node.left, depth), ...this.spellings(node.right, depth)];
+    }
+    if (!ts.isIdentifier(node)) return [];
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || !isConstBinding(declaration)) return [];
+    if (ts.isVariableDeclaration(declaration)) return declaration.initializer ? this.spellings(declaration.initializer, depth + 1) : [];
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && !declaration.dotDotDotToken) {
+      const holder = declaration.parent.parent;
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isVariableDeclaration(holder) || !holder.initializer || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) return [];
+      // `const { logEvent } = require("x")` is already a named import.
+      if (ts.isCallExpression(skipOuter(holder.initializer)) && requiredModule(skipOuter(holder.initializer) as ts.CallExpression)) return [];
+      return [{ base: holder.initializer, members: [key.text] }];
+    }
+    return [];
+  }
+
+  /** An expression a value may be: itself when it names something, the function of a `.bind(thisArg)`, or the forms of a local name. */
+  private spellings(expression: ts.Expression, depth: number): CalleeForm[] {
+    const node = skipOuter(expression);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind' && node.arguments.length <= 1) {
+      return [{ base: node.expression.expression, members: [] }];
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return [{ base: node, members: [] }];
+    if (ts.isIdentifier(node)) {
+      const further = this.formsOf(node, depth + 1);
+      return further.length > 0 ? further : [{ base: node, members: [] }];
+    }
+    return this.formsOf(node, depth + 1);
+  }
+
   /** The callee is a function or method with a body in the project's own source. */
   isProjectFunction(callee: ts.Expression): boolean {
     const target = skipOuter(callee);
@@ -175,6 +242,19 @@ export class CalleeResolver {
       return !ts.isExternalModule(sourceFile) || isInsideGlobalAugmentation(declaration);
     });
   }
+}
+
+function isChoiceOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.AmpersandAmpersandToken;
+}
+
+/** A `const` variable or a name destructured by a `const` declaration, in the project's own code. */
+function isConstBinding(declaration: ts.Node): boolean {
+  let holder: ts.Node = declaration;
+  while (ts.isBindingElement(holder) || ts.isObjectBindingPattern(holder) || ts.isArrayBindingPattern(holder)) holder = holder.parent;
+  if (!ts.isVariableDeclaration(holder) || holder.getSourceFile().isDeclarationFile) return false;
+  const list = holder.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isAmbientDeclaration(declaration: ts.Node): boolean {

@@ -61,6 +61,23 @@ export class CatalogMatcher<E extends MatchableEntry> {
   }
 
   private matchCallee(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
+    const direct = this.matchDirect(node, calleeExpression, kind);
+    if (direct.length > 0 || kind === 'assign' || !mayBeAliased(calleeExpression)) return direct;
+    // A callee reached through a local name or a choice of receivers: match each spelling.
+    const text = calleeExpression.getText().replace(/\s+/g, '');
+    for (const form of this.resolver.aliasedForms(calleeExpression)) {
+      const last = form.members.at(-1) ?? lastMemberOrRoot(form.base);
+      const rootName = syntacticRootName(form.base);
+      const plausible = this.candidates(last, kind).filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+      if (plausible.length === 0) continue;
+      const callee = this.resolver.describeForm(form, text);
+      const sites = plausible.filter((entry) => matches(entry, callee)).map((entry) => ({ node, entry, callee }));
+      if (sites.length > 0) return sites;
+    }
+    return [];
+  }
+
+  private matchDirect(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
     const candidates = this.candidates(lastMemberOrRoot(calleeExpression), kind);
     if (candidates.length === 0) return [];
     // Entries that name only global variables (`localStorage`, `gtag`) need the root to carry that name.
@@ -76,6 +93,23 @@ export class CatalogMatcher<E extends MatchableEntry> {
     }
     return sites;
   }
+}
+
+/**
+ * Worth asking the checker for other spellings: the callee's root is a plain name (bound by a
+ * `const`, maybe imported) or a choice (`(c ? a : b).log`). `this.x()` and calls of call results are not.
+ */
+function mayBeAliased(calleeExpression: ts.Expression): boolean {
+  let root = skipOuterSyntax(calleeExpression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterSyntax(root.expression);
+  if (ts.isConditionalExpression(root) || ts.isBinaryExpression(root)) return true;
+  return ts.isIdentifier(root) && !globalObjectNames.has(root.text) && root.text !== 'require';
+}
+
+function skipOuterSyntax(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  return node;
 }
 
 const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);

@@ -69,6 +69,53 @@ export function f(p: Patient) {
     }, { encryptedStorage: ['@react-native-async-storage/async-storage'] });
   });
 
+  it('follows sinks reached through a local name or a choice of receivers', () => {
+    expectClean({
+      '/shims.d.ts': `declare module '@segment/analytics-node' {
+  export class Analytics { constructor(o: { writeKey: string }); track(e: { event: string; properties?: object }): void }
+}`,
+      '/log.ts': `export const debug = console.debug.bind(console);
+export const { info } = console;`,
+      '/a.ts': `import type { Patient } from './models';
+import { Analytics } from '@segment/analytics-node';
+import { debug, info as note } from './log';
+const analytics = new Analytics({ writeKey: 'k' });
+const log = console.log;
+const warn = console.warn.bind(console);
+const { error } = console;
+const { track } = analytics;
+const out = console;
+declare const verbose: boolean;
+export function f(p: Patient) {
+  log(p.name); // expect: phi/no-logging
+  warn(p.name); // expect: phi/no-logging
+  error(p.name); // expect: phi/no-logging
+  track({ event: 'seen', properties: { who: p.name } }); // expect: phi/no-analytics
+  out.info(p.name); // expect: phi/no-logging
+  (verbose ? console : undefined)?.info(p.name); // expect: phi/no-logging
+  const sink = verbose ? console : { info: (..._args: unknown[]) => {} };
+  sink.info(p.name); // expect: phi/no-logging
+  debug(p.name); // expect: phi/no-logging
+  note(p.name); // expect: phi/no-logging
+}`,
+    });
+  });
+
+  it('does not take a local function or a reassigned name for the sink it once held', () => {
+    expectClean({
+      '/a.ts': `import type { Patient } from './models';
+const quiet = (_message: string) => {};
+const fallback = { info: quiet };
+export function f(p: Patient) {
+  quiet(p.name);
+  fallback.info(p.name);
+  let say = console.log;
+  say = quiet;
+  say(p.name);
+}`,
+    });
+  });
+
   it('skips S3 uploads that ask for server-side encryption', () => {
     expectClean({
       '/shims.d.ts': `declare module '@aws-sdk/client-s3' {
