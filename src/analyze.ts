@@ -1,13 +1,16 @@
 import path from 'node:path';
-import type { Project } from 'ts-morph';
+import type { Project, ts } from 'ts-morph';
 import { loadBuiltInCatalog } from './catalog/index.js';
 import { loadFlowSummaries } from './catalog/summaries.js';
 import { loadConfig } from './config/load.js';
 import type { PhiConfig } from './config/types.js';
 import { PhiEngine } from './engine/engine.js';
 import { ignoreMatcher, looksGenerated } from './fileSelection.js';
+import { declaredTypeFallbacks } from './sources/declaredTypes.js';
+import { enclosingFunction, functionName } from './engine/syntax.js';
+import { describeLocation, locationOf } from './engine/location.js';
 import type { AnalysisDiagnostic, Finding } from './findings.js';
-import { loadProject } from './project/index.js';
+import { buildTypeChecker, loadProject, type ExcludedFile } from './project/index.js';
 
 export interface AnalyzeOptions {
   /** A tsconfig.json (or the directory holding one). */
@@ -41,12 +44,18 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const diagnostics: AnalysisDiagnostic[] = [];
   let project = options.project;
   let rootDir = options.rootDir ?? (options.directory ? path.resolve(options.directory) : process.cwd());
-  if (!project) {
+  let excluded: ExcludedFile[];
+  if (project) {
+    // A project made by the caller: files the compiler cannot bind are left out here, as loadProject does.
+    excluded = buildTypeChecker(project);
+    diagnostics.push(...excluded.map((file) => file.diagnostic));
+  } else {
     const loaded = loadProject({
       ...(options.tsconfig !== undefined ? { tsconfig: options.tsconfig } : {}),
       ...(options.directory !== undefined ? { directory: options.directory } : {}),
     });
     project = loaded.project;
+    excluded = loaded.excluded;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.tsconfigPath) rootDir = options.rootDir ?? path.dirname(loaded.tsconfigPath);
   }
@@ -69,11 +78,13 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   });
   const wanted = options.files ? new Set(options.files.map((file) => path.resolve(rootDir, file))) : undefined;
   const isIgnored = ignoreMatcher(config.ignore, configDir);
+  const stubbed = new Set(excluded.map((file) => file.file));
   const findings: Finding[] = [];
   const files: string[] = [];
   const candidates = program.getSourceFiles().filter((sourceFile) =>
     !sourceFile.isDeclarationFile && !sourceFile.fileName.includes('/node_modules/')
-    && (!wanted || wanted.has(path.resolve(sourceFile.fileName))) && !isIgnored(sourceFile.fileName));
+    && (!wanted || wanted.has(path.resolve(sourceFile.fileName))) && !isIgnored(sourceFile.fileName)
+    && !stubbed.has(sourceFile.fileName));
   for (const [index, sourceFile] of candidates.entries()) {
     options.onFile?.(sourceFile.fileName, index, candidates.length);
     if (!config.analyzeGeneratedFiles && looksGenerated(sourceFile)) {
@@ -85,10 +96,30 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
       continue;
     }
     files.push(sourceFile.fileName);
+    const fallbacksBefore = declaredTypeFallbacks(engine.typeChecker)?.count ?? 0;
     const result = engine.analyzeFile(sourceFile);
     findings.push(...result.findings);
     diagnostics.push(...result.diagnostics);
+    const fallbacks = declaredTypeFallbacks(engine.typeChecker);
+    if (fallbacks?.first && fallbacks.count > fallbacksBefore) diagnostics.push(flowAnalysisDisabled(sourceFile.fileName, fallbacks.first, rootDir));
   }
   findings.sort((a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column);
   return { findings, diagnostics, files };
+}
+
+/**
+ * TypeScript switched control-flow analysis off (see src/sources/declaredTypes.ts) and this file's
+ * analysis read types from declarations: narrowing was not seen. Names where the checker was first
+ * found to have given up, which is in or right after the function too large for it.
+ */
+function flowAnalysisDisabled(file: string, first: ts.Node, rootDir: string): AnalysisDiagnostic {
+  const where = functionName(enclosingFunction(first));
+  const location = locationOf(first);
+  return {
+    kind: 'analysis-error',
+    message: 'flow analysis disabled by TypeScript; types taken from declarations (TypeScript gave up control-flow analysis, TS2563,'
+      + ` first seen ${where ? `in ${where} at ` : 'at '}${describeLocation(location, rootDir)}: a function or module body too large for it;`
+      + ' narrowing is not seen in this file; split that function to restore it)',
+    file,
+  };
 }

@@ -4,6 +4,7 @@ import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiConfig } from '../config/types.js';
 import type { AnalysisDiagnostic, Finding } from '../findings.js';
 import { PhiTypeOracle } from '../sources/phiTypes.js';
+import { withDeclaredTypes } from '../sources/declaredTypes.js';
 import { createNameClassifier, nameClassifierOptionsFromConfig } from '../sources/heuristics/classify.js';
 import { CalleeResolver } from './callee.js';
 import { calledNamesIn, CallSiteIndex, type CarriedCalls } from './callSites.js';
@@ -67,7 +68,7 @@ export class PhiEngine {
 
   constructor(options: EngineOptions) {
     const { program, config } = options;
-    const checker = program.getTypeChecker();
+    const checker = withDeclaredTypes(program.getTypeChecker());
     this.program = program;
     this.checker = checker;
     const shared = options.shareEvaluationWith?.program === program ? options.shareEvaluationWith : undefined;

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ts, type Project } from 'ts-morph';
-import { loadProject } from '../project/index.js';
+import { buildTypeChecker, loadProject, type ExcludedFile } from '../project/index.js';
 
 /** A program of the analyzer's own, for a file linted without type information. */
 export interface OwnProgram {
@@ -28,6 +28,16 @@ interface ProjectState {
   /** Files whose text came from ESLint, with the disk time they then had: kept until saved. */
   editorTexts: Map<string, number | undefined>;
   lastDiskCheck: number;
+  /**
+   * Files the compiler could not bind (nested too deeply), stubbed in the project, with the text
+   * that failed: linting that same text again reports the problem without rebuilding anything.
+   */
+  unbindable: Map<string, ExcludedFile>;
+}
+
+/** A linted file the TypeScript compiler cannot handle: reported by the rules as one problem. */
+export class UnanalysableFileError extends Error {
+  override readonly name = 'UnanalysableFileError';
 }
 
 const projects = new Map<string, ProjectState>();
@@ -51,12 +61,20 @@ export function ownProgramFor(fileName: string, text: string): OwnProgram | unde
   while (projects.size > maxProjects) projects.delete(projects.keys().next().value as string);
 
   refreshFromDisk(state, file);
+  const known = state.unbindable.get(file);
+  if (known?.text === text) throw new UnanalysableFileError(known.diagnostic.message);
   const current = state.project.getSourceFile(file);
   if (current?.getFullText() !== text) {
     state.project.createSourceFile(file, text, { overwrite: true });
     state.editorTexts.set(file, modificationTime(file));
+    state.unbindable.delete(file);
     ownProjectCounters.textUpdates++;
   }
+  // The engine needs the checker anyway; building it here lets a file the binder overflows on be
+  // stubbed out of the project instead of failing every file's lint.
+  for (const excluded of buildTypeChecker(state.project)) state.unbindable.set(path.resolve(excluded.file), excluded);
+  const failed = state.unbindable.get(file);
+  if (failed?.text === text) throw new UnanalysableFileError(failed.diagnostic.message);
   const program = state.project.getProgram().compilerObject;
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) return undefined;
@@ -74,6 +92,7 @@ function load(file: string, tsconfigPath: string | undefined): ProjectState {
     diskTimes: new Map(),
     editorTexts: new Map(),
     lastDiskCheck: Date.now(),
+    unbindable: new Map(loaded.excluded.map((excluded) => [path.resolve(excluded.file), excluded])),
     ...(tsconfigPath ? { tsconfigPath, tsconfigMtime: modificationTime(tsconfigPath) } : {}),
   };
   for (const sourceFile of projectFiles(state)) state.diskTimes.set(sourceFile, modificationTime(sourceFile));

@@ -71,7 +71,28 @@ function reuseParserProgram(
   if (!written || written.major < 6) {
     return { reason: `the project is written for TypeScript ${written ? written.version : '5 or older'}: its own program applies TypeScript 5 defaults` };
   }
+  if (!hasTypeChecker(program)) return { reason: 'TypeScript could not build the type checker of the parser\'s program (a file nested too deeply for its binder)' };
   return { sourceFile, rootDir };
+}
+
+/** Programs whose checker could not be built: asking again would bind past the half-bound file and succeed wrongly. */
+const uncheckable = new WeakSet<ts.Program>();
+
+/**
+ * Whether the program's type checker can be built (the engine needs it; typed linting has usually
+ * built it already). The binder overflows the stack on some deeply nested files, and then the
+ * analyzer's own project, which leaves such files out, is used instead.
+ */
+function hasTypeChecker(program: ts.Program): boolean {
+  if (uncheckable.has(program)) return false;
+  try {
+    program.getTypeChecker();
+    return true;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    uncheckable.add(program);
+    return false;
+  }
 }
 
 const writtenFor = new Map<string, ReturnType<typeof findTypescriptVersion>>();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { inferredCompilerOptions, listSourceFiles } from './inferredProject.js';
+import { buildTypeChecker, type ExcludedFile } from './checkerGuard.js';
 import { applyLegacyDefaults } from './legacyDefaults.js';
 import { fromTsDiagnostic } from './location.js';
 import { readTsconfig } from './readTsconfig.js';
@@ -33,6 +34,12 @@ export interface LoadedProject {
   /** The options set by legacy defaults, as `name=value`. */
   appliedDefaults: string[];
   diagnostics: AnalysisDiagnostic[];
+  /**
+   * Files the TypeScript compiler could not bind (nested too deeply): each is replaced in the
+   * project by an empty stub and named by a diagnostic; they are not to be analysed. (Files the
+   * parser overflows on never enter the project: they are named by a `parse-error` diagnostic.)
+   */
+  excluded: ExcludedFile[];
 }
 
 /**
@@ -100,11 +107,13 @@ export function loadProjectInMemory(
     project.createSourceFile(path.posix.resolve('/', name), text, { overwrite: true });
   }
   project.resolveSourceFileDependencies();
+  const excluded = buildTypeChecker(project);
   return {
     project,
     legacyDefaults: false,
     appliedDefaults: [],
-    diagnostics: [...optionsDiagnostics(project), ...collectSourceDiagnostics(project)],
+    diagnostics: [...excluded.map((file) => file.diagnostic), ...optionsDiagnostics(project), ...collectSourceDiagnostics(project)],
+    excluded,
   };
 }
 
@@ -143,12 +152,17 @@ function finish(plan: ProjectPlan): LoadedProject {
   // files in node_modules stay in the program for types. Node_modules JavaScript is not
   // loaded (maxNodeModuleJsDepth 0).
   project.resolveSourceFileDependencies();
+  // Built here rather than by the first analysis, so a file the binder overflows on is left out
+  // before anything needs the checker (the checker is cached on the program: no work is repeated).
+  const excluded = buildTypeChecker(project);
+  diagnostics.push(...excluded.map((file) => file.diagnostic));
   diagnostics.push(...optionsDiagnostics(project, plan.tsconfigPath), ...collectSourceDiagnostics(project));
   return {
     project,
     legacyDefaults: plan.legacyDefaults,
     appliedDefaults: plan.appliedDefaults,
     diagnostics,
+    excluded,
     ...(plan.tsconfigPath !== undefined ? { tsconfigPath: plan.tsconfigPath } : {}),
     ...(plan.typescriptVersion !== undefined ? { typescriptVersion: plan.typescriptVersion } : {}),
   };
