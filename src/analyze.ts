@@ -1,14 +1,11 @@
 import path from 'node:path';
-import type { Project, ts } from 'ts-morph';
+import type { Project } from 'ts-morph';
 import { loadBuiltInCatalog } from './catalog/index.js';
 import { loadFlowSummaries } from './catalog/summaries.js';
 import { loadConfig } from './config/load.js';
 import type { PhiConfig } from './config/types.js';
 import { PhiEngine } from './engine/engine.js';
 import { ignoreMatcher, looksGenerated } from './fileSelection.js';
-import { declaredTypeFallbacks } from './sources/declaredTypes.js';
-import { enclosingFunction, functionName } from './engine/syntax.js';
-import { describeLocation, locationOf } from './engine/location.js';
 import type { AnalysisDiagnostic, Finding } from './findings.js';
 import { buildTypeChecker, loadProject, type ExcludedFile } from './project/index.js';
 
@@ -96,30 +93,10 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
       continue;
     }
     files.push(sourceFile.fileName);
-    const fallbacksBefore = declaredTypeFallbacks(engine.typeChecker)?.count ?? 0;
     const result = engine.analyzeFile(sourceFile);
     findings.push(...result.findings);
     diagnostics.push(...result.diagnostics);
-    const fallbacks = declaredTypeFallbacks(engine.typeChecker);
-    if (fallbacks?.first && fallbacks.count > fallbacksBefore) diagnostics.push(flowAnalysisDisabled(sourceFile.fileName, fallbacks.first, rootDir));
   }
   findings.sort((a, b) => a.sink.location.file.localeCompare(b.sink.location.file) || a.sink.location.line - b.sink.location.line || a.sink.location.column - b.sink.location.column);
   return { findings, diagnostics, files };
-}
-
-/**
- * TypeScript switched control-flow analysis off (see src/sources/declaredTypes.ts) and this file's
- * analysis read types from declarations: narrowing was not seen. Names where the checker was first
- * found to have given up, which is in or right after the function too large for it.
- */
-function flowAnalysisDisabled(file: string, first: ts.Node, rootDir: string): AnalysisDiagnostic {
-  const where = functionName(enclosingFunction(first));
-  const location = locationOf(first);
-  return {
-    kind: 'analysis-error',
-    message: 'flow analysis disabled by TypeScript; types taken from declarations (TypeScript gave up control-flow analysis, TS2563,'
-      + ` first seen ${where ? `in ${where} at ` : 'at '}${describeLocation(location, rootDir)}: a function or module body too large for it;`
-      + ' narrowing is not seen in this file; split that function to restore it)',
-    file,
-  };
 }

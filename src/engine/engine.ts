@@ -4,14 +4,14 @@ import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiConfig } from '../config/types.js';
 import type { AnalysisDiagnostic, Finding } from '../findings.js';
 import { PhiTypeOracle } from '../sources/phiTypes.js';
-import { withDeclaredTypes } from '../sources/declaredTypes.js';
+import { declaredTypeFallbacks, withDeclaredTypes } from '../sources/declaredTypes.js';
 import { createNameClassifier, nameClassifierOptionsFromConfig } from '../sources/heuristics/classify.js';
 import { CalleeResolver } from './callee.js';
 import { calledNamesIn, CallSiteIndex, type CarriedCalls } from './callSites.js';
 import { ConsentAnalysis } from './consent.js';
 import { FunctionRefMatcher } from './functionRefs.js';
 import { compilerOptionsKey, importersClosure, importGraphOf, isOwnFile } from './importGraph.js';
-import { locationOf } from './location.js';
+import { describeLocation, locationOf } from './location.js';
 import type { EvaluationMemo } from './memo.js';
 import { SinkAnalysis } from './sinkAnalysis.js';
 import { CatalogMatcher } from './sinkMatcher.js';
@@ -65,12 +65,16 @@ export class PhiEngine {
   private readonly sinkAnalysis: SinkAnalysis;
   private readonly budgetPerFile: number;
   private readonly budgetPerSink: number;
+  private readonly rootDir: string;
+  /** Answers the checker gave from declarations (see declaredTypes.ts) before the file being analysed. */
+  private fallbacksSeen = 0;
 
   constructor(options: EngineOptions) {
     const { program, config } = options;
     const checker = withDeclaredTypes(program.getTypeChecker());
     this.program = program;
     this.checker = checker;
+    this.rootDir = options.rootDir;
     const shared = options.shareEvaluationWith?.program === program ? options.shareEvaluationWith : undefined;
     const carried = !shared && options.previous ? carryOver(options.previous, program) : undefined;
     this.carried = carried?.work;
@@ -100,6 +104,14 @@ export class PhiEngine {
   }
 
   analyzeFile(sourceFile: ts.SourceFile): FileResult {
+    const result = this.analyzeSinks(sourceFile);
+    const fallbacks = declaredTypeFallbacks(this.checker);
+    if (fallbacks?.first && fallbacks.count > this.fallbacksSeen) result.diagnostics.push(flowAnalysisDisabled(sourceFile.fileName, fallbacks.first, this.rootDir));
+    this.fallbacksSeen = fallbacks?.count ?? 0;
+    return result;
+  }
+
+  private analyzeSinks(sourceFile: ts.SourceFile): FileResult {
     const findings: Finding[] = [];
     const diagnostics: AnalysisDiagnostic[] = [];
     const reported = new Set<string>();
@@ -200,5 +212,22 @@ function carryOver(previous: PhiEngine, program: ts.Program): { memo: Evaluation
     memo,
     calls: previous.carryCallsOver(staleFiles),
     work: { changedFiles: new Set(changedNames).size, staleFiles: staleFiles.size, answersKept: kept, answersDropped: dropped },
+  };
+}
+
+/**
+ * TypeScript switched control-flow analysis off (see src/sources/declaredTypes.ts) and this file's
+ * analysis read types from declarations: narrowing was not seen. Names where the checker was first
+ * found to have given up, which is in or right after the function too large for it.
+ */
+function flowAnalysisDisabled(file: string, first: ts.Node, rootDir: string): AnalysisDiagnostic {
+  const where = functionName(enclosingFunction(first));
+  const location = locationOf(first);
+  return {
+    kind: 'analysis-error',
+    message: 'flow analysis disabled by TypeScript; types taken from declarations (TypeScript gave up control-flow analysis, TS2563,'
+      + ` first seen ${where ? `in ${where} at ` : 'at '}${describeLocation(location, rootDir)}: a function or module body too large for it;`
+      + ' narrowing is not seen in this file; split that function to restore it)',
+    file,
   };
 }
