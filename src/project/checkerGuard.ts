@@ -1,4 +1,4 @@
-import { ts, type Project } from 'ts-morph';
+import { Project, ts, type FileSystemHost } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
 
 /**
@@ -66,8 +66,7 @@ export function buildTypeChecker(project: Project): ExcludedFile[] {
  * nothing from it) instead of making the compiler read the file again. A module stays a module.
  */
 function stubOut(project: Project, fileName: string, isScript: boolean): void {
-  const text = fileName.endsWith('.json') ? '{}\n' : isScript ? stubMarker : `${stubMarker}export {};\n`;
-  project.createSourceFile(fileName, text, { overwrite: true });
+  project.createSourceFile(fileName, stubText(fileName, isScript), { overwrite: true });
 }
 
 /**
@@ -133,4 +132,78 @@ export function nestingDepth(file: ts.SourceFile): number {
     });
   }
   return deepest;
+}
+
+/** The explanation reported for a file the parser overflowed on. */
+export function tooDeepToParseMessage(error: RangeError): string {
+  return `nested too deeply for the TypeScript parser (${error.message}); not analysed.`
+    + ' Split the deeply nested expression into smaller ones or list the file in `ignore`';
+}
+
+/**
+ * A file system that reads registered stubs in place of the files on disk: the parser never sees a
+ * file it overflowed on again, whichever way the project comes to read it (a root file, an import).
+ * The real file system is ts-morph's own, taken from a project made without files.
+ */
+export function stubbingFileSystem(stubs: ReadonlyMap<string, string>): FileSystemHost {
+  const real = new Project({ skipLoadingLibFiles: true, skipAddingFilesFromTsConfig: true }).getFileSystem();
+  const host = Object.create(real) as FileSystemHost;
+  host.readFileSync = (filePath, encoding) => stubs.get(filePath) ?? real.readFileSync(filePath, encoding);
+  host.readFile = async (filePath, encoding) => stubs.get(filePath) ?? real.readFile(filePath, encoding);
+  return host;
+}
+
+/** The text a stub for `fileName` holds: a module stays a module, so importing it still works. */
+export function stubText(fileName: string, isScript = false): string {
+  return fileName.endsWith('.json') ? '{}\n' : isScript ? stubMarker : `${stubMarker}export {};\n`;
+}
+
+/**
+ * Adds the files the project's files import, as `project.resolveSourceFileDependencies()` does,
+ * except that a file the parser overflows on is registered in `stubs` (read by the project's
+ * `stubbingFileSystem`) and returned instead of failing the load. The search runs only after the
+ * parser failed.
+ */
+export function resolveDependencies(project: Project, stubs: Map<string, string>): ExcludedFile[] {
+  const excluded: ExcludedFile[] = [];
+  for (let round = 0; ; round++) {
+    try {
+      project.resolveSourceFileDependencies();
+      return excluded;
+    } catch (error) {
+      if (!(error instanceof RangeError) || round >= maxRounds) throw error;
+      const found = unparsableImports(project).filter((file) => !stubs.has(file.fileName));
+      if (found.length === 0) throw error;
+      for (const file of found) {
+        excluded.push({ file: file.fileName, text: file.text, diagnostic: { kind: 'parse-error', file: file.fileName, message: tooDeepToParseMessage(file.error) } });
+        stubs.set(file.fileName, stubText(file.fileName));
+      }
+    }
+  }
+}
+
+/** Files imported by the project's files, outside it and outside node_modules, that the parser cannot read. */
+function unparsableImports(project: Project): { fileName: string; text: string; error: RangeError }[] {
+  const options = project.getCompilerOptions();
+  const host = ts.sys;
+  const seen = new Set<string>();
+  const found: { fileName: string; text: string; error: RangeError }[] = [];
+  for (const sourceFile of project.getSourceFiles()) {
+    const compiled = sourceFile.compilerNode;
+    for (const { fileName: specifier } of ts.preProcessFile(compiled.text, true, true).importedFiles) {
+      const resolved = ts.resolveModuleName(specifier, compiled.fileName, options, host).resolvedModule?.resolvedFileName;
+      if (!resolved || seen.has(resolved) || resolved.includes('/node_modules/') || /\.d\.[cm]?ts$/.test(resolved)) continue;
+      seen.add(resolved);
+      if (project.getSourceFile(resolved)) continue;
+      const text = host.readFile(resolved);
+      if (text === undefined) continue;
+      try {
+        ts.createSourceFile(resolved, text, options.target ?? ts.ScriptTarget.ESNext);
+      } catch (error) {
+        if (error instanceof RangeError) found.push({ fileName: resolved, text, error });
+        else throw error;
+      }
+    }
+  }
+  return found;
 }

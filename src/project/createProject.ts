@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { inferredCompilerOptions, listSourceFiles } from './inferredProject.js';
-import { buildTypeChecker, type ExcludedFile } from './checkerGuard.js';
+import { buildTypeChecker, resolveDependencies, stubbingFileSystem, stubText, tooDeepToParseMessage, type ExcludedFile } from './checkerGuard.js';
 import { applyLegacyDefaults } from './legacyDefaults.js';
 import { fromTsDiagnostic } from './location.js';
 import { readTsconfig } from './readTsconfig.js';
@@ -128,13 +128,17 @@ interface ProjectPlan {
 }
 
 function finish(plan: ProjectPlan): LoadedProject {
+  /** Files the parser overflows on, by path: the project reads a stub instead (see checkerGuard.ts). */
+  const stubs = new Map<string, string>();
   const project = new Project({
     compilerOptions: { maxNodeModuleJsDepth: 0, ...plan.compilerOptions },
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: false,
+    fileSystem: stubbingFileSystem(stubs),
   });
   const diagnostics = [...plan.diagnostics];
+  const unparsable: ExcludedFile[] = [];
   for (const file of plan.rootFiles) {
     try {
       if (project.addSourceFileAtPathIfExists(file) === undefined) {
@@ -142,19 +146,20 @@ function finish(plan: ProjectPlan): LoadedProject {
       }
     } catch (error) {
       // The TypeScript parser recurses per nesting level: thousands of nested brackets overflow it.
+      // A stub stands in, so that files importing it do not make the compiler read it again.
       if (!(error instanceof RangeError)) throw error;
-      const added = project.getSourceFile(file);
-      if (added) project.removeSourceFile(added);
-      diagnostics.push({ kind: 'parse-error', file, message: `nested too deeply for the TypeScript parser (${error.message}); not analysed` });
+      unparsable.push({ file, text: ts.sys.readFile(file) ?? '', diagnostic: { kind: 'parse-error', file, message: tooDeepToParseMessage(error) } });
+      stubs.set(file, stubText(file));
+      project.addSourceFileAtPath(file);
     }
   }
   // Adds the files the roots import (outside node_modules) to the project; declaration
   // files in node_modules stay in the program for types. Node_modules JavaScript is not
   // loaded (maxNodeModuleJsDepth 0).
-  project.resolveSourceFileDependencies();
+  unparsable.push(...resolveDependencies(project, stubs));
   // Built here rather than by the first analysis, so a file the binder overflows on is left out
   // before anything needs the checker (the checker is cached on the program: no work is repeated).
-  const excluded = buildTypeChecker(project);
+  const excluded = [...unparsable, ...buildTypeChecker(project)];
   diagnostics.push(...excluded.map((file) => file.diagnostic));
   diagnostics.push(...optionsDiagnostics(project, plan.tsconfigPath), ...collectSourceDiagnostics(project));
   return {

@@ -97,6 +97,20 @@ describe('what the scan says about them', () => {
     expect(result.files.some((file) => file.endsWith('/src/a-deep.ts'))).toBe(false);
   });
 
+  it('a file the parser overflows on, imported by another (in the project or outside it): stubbed, named, the importer analysed', () => {
+    const importer = (from: string) => `import type { Patient } from './models.js';\nimport { f } from '${from}';\nexport function g(p: Patient) {\n  console.log(p.name);\n  f(p, true);\n}\n`;
+    const deep = sinkIn(`${'('.repeat(5000)}p.name${')'.repeat(5000)}`);
+    for (const [deepFile, from] of [['src/a-deep.ts', './a-deep.js'], ['lib/a-deep.ts', '../lib/a-deep.js']] as const) {
+      project = writeTempProject({ 'src/models.ts': models, [deepFile]: deep, 'src/z-plain.ts': importer(from) });
+      const result = analyze({ tsconfig: project.tsconfig });
+      expect(result.findings.map((f) => `${f.sink.location.file.split('/').pop()}:${f.sink.location.line}`), deepFile).toEqual(['z-plain.ts:4']);
+      const named = result.diagnostics.filter((d) => d.file?.endsWith(`/${deepFile}`));
+      expect(named, deepFile).toEqual([expect.objectContaining({ kind: 'parse-error', message: expect.stringMatching(/nested too deeply for the TypeScript parser/) })]);
+      project.remove();
+      project = undefined;
+    }
+  });
+
   it('flow analysis switched off: the finding comes from the declared type, and each file so analysed is named', () => {
     const ifs = Array.from({ length: 1200 }, (_, i) => `  if (k === ${i}) out += 'v${i}';`).join('\n');
     const result = scan(`${header}export function f(p: Patient, k: number) {\n  let out = '';\n${ifs}\n  console.log(p.ssn);\n  return out;\n}\n`);
