@@ -58,6 +58,8 @@ export interface FileResult {
 /** One program, one configuration: the parts of the analysis wired together, reused across files. */
 export class PhiEngine {
   readonly program: ts.Program;
+  /** How much of the previous engine's work this one started with (for tests and the benchmark). */
+  readonly carried: CarriedWork | undefined;
   private readonly checker: ts.TypeChecker;
   private readonly callSites: CallSiteIndex;
   private readonly sinkMatcher: CatalogMatcher<SinkEntry>;
@@ -176,9 +178,6 @@ export class PhiEngine {
   carryCallsOver(staleFiles: ReadonlySet<string>): CarriedCalls {
     return this.callSites.carryOver(staleFiles);
   }
-
-  /** How much of the previous engine's work this one started with (for tests and the benchmark). */
-  readonly carried: CarriedWork | undefined;
 }
 
 export interface CarriedWork {
