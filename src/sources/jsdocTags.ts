@@ -11,14 +11,26 @@ export const sanitizerTag = 'phiSanitizer';
  * comments right before the node are read too.
  */
 export function hasJsDocTag(node: ts.Node, tagName: string): boolean {
-  for (const tag of ts.getJSDocTags(node)) {
-    if (tag.tagName.text === tagName) return true;
+  let names = tagNamesByNode.get(node);
+  if (!names) {
+    names = tagNamesOf(node);
+    tagNamesByNode.set(node, names);
   }
+  return names.has(tagName);
+}
+
+/** A node's tag names, read once: declarations are asked about many times, for several tags. */
+const tagNamesByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+function tagNamesOf(node: ts.Node): ReadonlySet<string> {
+  const names = new Set(ts.getJSDocTags(node).map((tag) => tag.tagName.text));
   const sourceFile = node.getSourceFile();
   const trivia = sourceFile.text.slice(node.getFullStart(), node.getStart(sourceFile));
-  if (!trivia.includes('/**')) return false;
-  const pattern = new RegExp(`@${tagName}(?![\\w-])`);
-  return (trivia.match(/\/\*\*[\s\S]*?\*\//g) ?? []).some((comment) => pattern.test(comment));
+  if (!trivia.includes('/**')) return names;
+  for (const comment of trivia.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+    for (const [, name] of comment.matchAll(/@([\w-]+)/g)) if (name) names.add(name);
+  }
+  return names;
 }
 
 export function declarationHasTag(declarations: readonly ts.Declaration[] | undefined, tagName: string): ts.Declaration | undefined {
