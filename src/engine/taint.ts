@@ -471,7 +471,10 @@ export class TaintEvaluator {
   /** `items.map(p => …)`: `p` is an element of `items`; `.then(r => …)`: `r` is what the promise holds. */
   private callbackParameterFlows(fn: ts.ArrowFunction | ts.FunctionExpression, index: number, path: Path, at: ts.Node): Flow[] {
     const site = callOfCallback(fn);
-    if (!site || !ts.isCallExpression(site.call) || !ts.isPropertyAccessExpression(site.call.expression)) return [];
+    if (!site || !ts.isCallExpression(site.call)) return [];
+    const receiving = this.projectFunctionCalled(site.call);
+    if (receiving) return this.flowsIntoCallback(receiving, site.call, site.index, index, path, at);
+    if (!ts.isPropertyAccessExpression(site.call.expression)) return [];
     const method = site.call.expression.name.text;
     const receiver = site.call.expression.expression;
     const step = makeStep('callback', at, `element of ${snippetOf(receiver)}`);
@@ -485,6 +488,36 @@ export class TaintEvaluator {
     }
     if (index === 0 && elementCallbackMethods.has(method)) return withStep(this.evaluate(receiver, path), step);
     return [];
+  }
+
+  /** The project function (with a body) a call calls, if that is what it calls. */
+  private projectFunctionCalled(call: ts.CallExpression): FunctionLike | undefined {
+    const fn = this.calleeDeclarations(call).find((declaration) => ts.isFunctionLike(declaration) && hasBody(declaration));
+    return fn && !fn.getSourceFile().isDeclarationFile ? fn as FunctionLike : undefined;
+  }
+
+  /**
+   * `withPatient(id, (name) => log(name))` where `withPatient` calls `callback(patient.name)`: the
+   * callback's parameter is what the receiving function passes where it calls the parameter the
+   * callback was given as. What that holds may in turn depend on the receiving function's own
+   * parameters: those are what this call passes, not what any caller does.
+   */
+  private flowsIntoCallback(receiving: FunctionLike, call: ts.CallExpression, callbackIndex: number, index: number, path: Path, at: ts.Node): Flow[] {
+    const parameter = receiving.parameters[callbackIndex];
+    if (!parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return [];
+    const symbol = this.context.checker.getSymbolAtLocation(parameter.name);
+    if (!symbol) return [];
+    const flows: Flow[][] = [];
+    const step = makeStep('callback', at, `passed to the callback ${parameter.name.text} by ${functionName(receiving) ?? 'a function'}`);
+    for (const reference of this.references.referencesIn(receiving, symbol, parameter.name.text)) {
+      const invocation = reference.parent;
+      if (!ts.isCallExpression(invocation) || invocation.expression !== reference) continue;
+      const argument = invocation.arguments[index];
+      if (!argument || ts.isSpreadElement(argument)) continue;
+      const passed = withStep(this.evaluate(argument, path), step);
+      flows.push(passed.flatMap((flow) => (flow.origin.kind === 'param' && flow.origin.fn === receiving ? this.substituteArguments(flow, call) : [flow])));
+    }
+    return mergeFlows(...flows);
   }
 
   private evaluateVariable(declaration: ts.VariableDeclaration, symbol: ts.Symbol, path: Path): Flow[] {

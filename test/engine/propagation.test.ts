@@ -236,4 +236,30 @@ export function f(p: Patient) {
 }`,
     });
   });
+
+  it('binds a callback\'s parameters to what the project function it is passed to calls it with', () => {
+    expectClean({
+      '/helpers.ts': `import type { Patient } from './models';
+export function withName(p: Patient, callback: (name: string, count: number) => void) {
+  callback(p.name, 1);
+}
+export function forwarding(value: string, done?: (v: string) => void) {
+  done?.(value);
+}
+export function counted(p: Patient, callback: (count: number) => void) {
+  callback(p.tags.length);
+}`,
+      '/a.ts': `import type { Patient } from './models';
+import { withName, forwarding, counted } from './helpers';
+export function f(p: Patient) {
+  withName(p, (name, count) => {
+    console.log(name); // expect: phi/no-logging
+    console.log(count);
+  });
+  forwarding(p.name, (v) => console.log(v)); // expect: phi/no-logging
+  forwarding('clinic', (v) => console.log(v));
+  counted(p, (count) => console.log(count));
+}`,
+    });
+  });
 });
