@@ -225,7 +225,8 @@ describe('built-in catalog', () => {
     expect(byId('ky.post').url).toContainEqual({ receiverCreatedWith: { arg: 0, property: 'prefixUrl' } });
     expect(byId('xhr.send').url).toEqual([{ receiverCall: { method: 'open', arg: 1 } }]);
     expect(byId('websocket.send')).toMatchObject({ global: ['WebSocket'], module: ['ws', 'isomorphic-ws'], url: [{ receiverCreatedWith: { arg: 0 } }] });
-    expect(byId('node-http.request').url).toEqual([{ arg: 0 }, { arg: 0, property: 'hostname' }, { arg: 0, property: 'host' }]);
+    expect(byId('node-http.request').url).toEqual([{ arg: 0 }, { arg: 0, property: 'hostname', host: true }, { arg: 0, property: 'host', host: true }]);
+    expect(byId('node-http.request-write')).toMatchObject({ callee: 'write', receiverMadeBy: ['request'], url: [{ receiverCreatedWith: { arg: 0 } }, { receiverCreatedWith: { arg: 0, property: 'hostname', host: true } }, { receiverCreatedWith: { arg: 0, property: 'host', host: true } }] });
   });
 
   it('returns a fresh array each time', () => {

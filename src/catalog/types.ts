@@ -22,9 +22,10 @@ export interface DataRef {
  *   (`new WebSocket(url).send(x)`, `axios.create({ baseURL }).post(path, x)`).
  * - `{ receiverCall: { method, arg } }`: an argument of another call on the same receiver (`xhr.open(m, url)`).
  */
+/** `host`: the value is a bare host name (`hostname: 'partner.example.com'`), not a URL. */
 export type UrlRef =
-  | { arg: number; property?: string }
-  | { receiverCreatedWith: { arg: number; property?: string } }
+  | { arg: number; property?: string; host?: boolean }
+  | { receiverCreatedWith: { arg: number; property?: string; host?: boolean } }
   | { receiverCall: { method: string; arg: number } };
 
 export interface SinkEntry {
@@ -50,6 +51,8 @@ export interface SinkEntry {
   kind?: 'call' | 'new' | 'assign';
   data: DataRef[];
   url?: UrlRef[];
+  /** The call counts only on a receiver made by a call of one of these names: `request` for `req.write(body)`. */
+  receiverMadeBy?: string[];
   /** Storage: the call is not a sink when one of these option properties is present (S3 `ServerSideEncryption`). */
   safeWhen?: { arg: number; property: string }[];
   /** A short note for docs: why this API is a sink. */

@@ -19,8 +19,11 @@ const maxDepth = 6;
 export class HostResolver {
   constructor(private readonly checker: ts.TypeChecker) {}
 
-  resolve(expression: ts.Expression): UrlTarget {
-    return targetOf(this.staticText(expression, 0));
+  /** `isHost`: the expression holds a bare host name (`partner.example.com`) rather than a URL. */
+  resolve(expression: ts.Expression, isHost = false): UrlTarget {
+    const text = this.staticText(expression, 0);
+    if (isHost && text && !text.text.includes('//')) return targetOf({ text: `//${text.text}`, complete: text.complete });
+    return targetOf(text);
   }
 
   private staticText(expression: ts.Expression, depth: number): StaticText | undefined {

@@ -44,6 +44,7 @@ export class SinkAnalysis {
 
   analyze(site: SinkSite): Finding | undefined {
     const { entry } = site;
+    if (entry.receiverMadeBy && !this.receiverMadeBy(site, entry.receiverMadeBy)) return undefined;
     if (entry.category === 'storage' && (this.isSafeStorageCall(site) || this.isEncryptedStore(site))) return undefined;
     let host: string | undefined;
     if (entry.category === 'network') {
@@ -149,9 +150,11 @@ export class SinkAnalysis {
     for (const ref of refs) {
       const expression = this.urlExpression(site, ref);
       if (!expression) continue;
-      const target = this.hosts.resolve(expression);
+      const isHost = 'receiverCreatedWith' in ref ? ref.receiverCreatedWith.host : 'arg' in ref ? ref.host : undefined;
+      const target = this.hosts.resolve(expression, isHost === true);
       if ('receiverCreatedWith' in ref) {
-        base = target;
+        // The first of the receiver's places that names a host wins.
+        if (base?.kind !== 'absolute') base = target;
         continue;
       }
       if (target.kind === 'absolute') return target;
@@ -160,6 +163,17 @@ export class SinkAnalysis {
     if (base && base.kind !== 'relative') return base;
     if (relative) return { kind: 'relative' };
     return base ?? { kind: 'unknown' };
+  }
+
+  /** The receiver was made by a call of one of these names (`https.request(…)` for `req.write(…)`). */
+  private receiverMadeBy(site: SinkSite, names: readonly string[]): boolean {
+    const node = site.node;
+    if (ts.isBinaryExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+    const creation = creationOf(node.expression.expression, this.checker);
+    if (!creation) return false;
+    const callee = skipOuter(creation.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    return name !== undefined && names.includes(name);
   }
 
   private urlExpression(site: SinkSite, ref: UrlRef): ts.Expression | undefined {

@@ -51,4 +51,32 @@ export async function f(p: Patient, anywhere: string) {
     };
     expect(labelDiff(files, { unknownHosts: 'untrusted' })).toEqual({ missing: [], extra: [] });
   });
+
+  it('reads the body written to a request made by http(s).request, with the request\'s host, and not a server\'s response', () => {
+    const files = {
+      '/models.ts': model,
+      '/node.d.ts': `declare module 'https' {
+  interface ClientRequest { write(chunk: string): boolean; end(chunk?: string): void }
+  interface ServerResponse { write(chunk: string): boolean; end(chunk?: string): void }
+  export function request(url: string | { hostname: string; path?: string; method?: string }, callback?: (res: unknown) => void): ClientRequest;
+  export function createServer(handler: (req: unknown, res: ServerResponse) => void): unknown;
+}`,
+      '/a.ts': `import type { Patient } from './models';
+import * as https from 'https';
+export function send(p: Patient) {
+  const req = https.request({ hostname: 'partner.example.com', path: '/intake', method: 'POST' });
+  req.write(JSON.stringify(p)); // expect: phi/no-unconsented-sharing
+  req.end(p.name); // expect: phi/no-unconsented-sharing
+  https.request({ hostname: 'partner.example.com', path: \`/patients/\${p.id}\` }); // expect: phi/no-unconsented-sharing
+  https.request({ hostname: 'api.myclinic.org', path: \`/patients/\${p.id}\` });
+  const own = https.request('https://api.myclinic.org/intake');
+  own.end(p.name);
+  https.createServer((_req, res) => {
+    res.write(p.name);
+    res.end(JSON.stringify(p));
+  });
+}`,
+    };
+    expect(labelDiff(files, { trustedHosts: ['api.myclinic.org'], unknownHosts: 'untrusted' })).toEqual({ missing: [], extra: [] });
+  });
 });
