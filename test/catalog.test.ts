@@ -131,6 +131,14 @@ describe('sink entry schema', () => {
     expect(validateCatalog([badNested]).errors.join('\n')).toContain('sinks[0].url[0].receiverCreatedWith.arg');
   });
 
+  it('checks safeWhen options are in this call or in the receiver\'s creation, not both', () => {
+    const storage = { ...valid, category: 'storage' };
+    expect(validateCatalog([{ ...storage, safeWhen: [{ receiverCreatedWith: { arg: 0, property: 'encryptionKey' } }] }]).errors).toEqual([]);
+    expect(validateCatalog([{ ...storage, safeWhen: [{ arg: 0, property: 'ServerSideEncryption' }] }]).errors).toEqual([]);
+    expect(validateCatalog([{ ...storage, safeWhen: [{ arg: 0, property: 'x', receiverCreatedWith: { arg: 0, property: 'y' } }] }]).valid).toBe(false);
+    expect(validateCatalog([{ ...storage, safeWhen: [{ arg: 0 }] }]).valid).toBe(false);
+  });
+
   it('rejects duplicate ids and non-arrays', () => {
     expect(validateCatalog([valid, valid]).errors).toEqual(['sinks[1].id "my-logger.audit" is already used by sinks[0]']);
     expect(validateCatalog({}).valid).toBe(false);

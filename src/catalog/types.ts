@@ -22,6 +22,9 @@ export interface DataRef {
  *   (`new WebSocket(url).send(x)`, `axios.create({ baseURL }).post(path, x)`).
  * - `{ receiverCall: { method, arg } }`: an argument of another call on the same receiver (`xhr.open(m, url)`).
  */
+/** An option property of this call's arguments, or of the call that made the receiver. */
+export type OptionRef = { arg: number; property: string } | { receiverCreatedWith: { arg: number; property: string } };
+
 /** `host`: the value is a bare host name (`hostname: 'partner.example.com'`), not a URL. */
 export type UrlRef =
   | { arg: number; property?: string; host?: boolean }
@@ -53,8 +56,12 @@ export interface SinkEntry {
   url?: UrlRef[];
   /** The call counts only on a receiver made by a call of one of these names: `request` for `req.write(body)`. */
   receiverMadeBy?: string[];
-  /** Storage: the call is not a sink when one of these option properties is present (S3 `ServerSideEncryption`). */
-  safeWhen?: { arg: number; property: string }[];
+  /**
+   * Storage: the call is not a sink when one of these option properties is present, in its own
+   * arguments (S3 `ServerSideEncryption`) or in those of the call that made the receiver
+   * (`new MMKV({ encryptionKey })`).
+   */
+  safeWhen?: OptionRef[];
   /** A short note for docs: why this API is a sink. */
   note?: string;
 }

@@ -127,8 +127,11 @@ export class SinkAnalysis {
   private isSafeStorageCall(site: SinkSite): boolean {
     const safeWhen = site.entry.safeWhen;
     if (!safeWhen || ts.isBinaryExpression(site.node)) return false;
-    const args = site.node.arguments ?? [];
-    return safeWhen.some(({ arg, property }) => {
+    const node = site.node;
+    return safeWhen.some((ref) => {
+      const [args, { arg, property }] = 'receiverCreatedWith' in ref
+        ? [this.receiverCreation(node)?.arguments ?? [], ref.receiverCreatedWith]
+        : [node.arguments ?? [], ref];
       const argument = args[arg];
       const literal = argument && objectLiteralOf(argument, this.checker);
       return literal?.properties.some((p) => p.name !== undefined && propertyNameText(p.name) === property) ?? false;
@@ -165,11 +168,16 @@ export class SinkAnalysis {
     return base ?? { kind: 'unknown' };
   }
 
+  /** The call or `new` that made the receiver of a method call: `https.request(…)` for `req.write(…)`. */
+  private receiverCreation(node: ts.CallExpression | ts.NewExpression): ts.CallExpression | ts.NewExpression | undefined {
+    return ts.isPropertyAccessExpression(node.expression) ? creationOf(node.expression.expression, this.checker) : undefined;
+  }
+
   /** The receiver was made by a call of one of these names (`https.request(…)` for `req.write(…)`). */
   private receiverMadeBy(site: SinkSite, names: readonly string[]): boolean {
     const node = site.node;
-    if (ts.isBinaryExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
-    const creation = creationOf(node.expression.expression, this.checker);
+    if (ts.isBinaryExpression(node)) return false;
+    const creation = this.receiverCreation(node);
     if (!creation) return false;
     const callee = skipOuter(creation.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
@@ -182,7 +190,7 @@ export class SinkAnalysis {
     if ('arg' in ref) return argumentOrProperty(node.arguments?.[ref.arg], ref.property, this.checker);
     const receiver = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
     if ('receiverCreatedWith' in ref) {
-      const creation = receiver ? creationOf(receiver, this.checker) : undefined;
+      const creation = this.receiverCreation(node);
       if (!creation) return undefined;
       return argumentOrProperty(creation.arguments?.[ref.receiverCreatedWith.arg], ref.receiverCreatedWith.property, this.checker);
     }

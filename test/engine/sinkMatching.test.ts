@@ -131,4 +131,20 @@ export function f(p: Patient) {
 }`,
     });
   });
+
+  it('skips MMKV stores created with an encryption key', () => {
+    expectClean({
+      '/shims.d.ts': `declare module 'react-native-mmkv' {
+  export class MMKV { constructor(options?: { id?: string; encryptionKey?: string }); set(key: string, value: string): void }
+}`,
+      '/a.ts': `import type { Patient } from './models';
+import { MMKV } from 'react-native-mmkv';
+const plain = new MMKV({ id: 'cache' });
+const vault = new MMKV({ id: 'vault', encryptionKey: 'from-the-keychain' });
+export function f(p: Patient) {
+  plain.set('patient', p.name); // expect: phi/no-unencrypted-storage
+  vault.set('patient', p.name);
+}`,
+    });
+  });
 });
