@@ -971,14 +971,15 @@ function fieldMutations(cls: ts.ClassLikeDeclaration, name: string): { call: ts.
 /** `this.<name> = value` anywhere in the class's members. */
 function fieldWrites(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
   const writes: ts.BinaryExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node) && node !== cls) return;
-    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && ts.isPropertyAccessExpression(node.left)
-      && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
-      writes.push(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const member of cls.members) visit(member);
+  for (const member of cls.members) {
+    walk(member, (node) => {
+      if (ts.isClassLike(node)) return false;
+      if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && ts.isPropertyAccessExpression(node.left)
+        && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
+        writes.push(node);
+      }
+      return true;
+    });
+  }
   return writes;
 }
