@@ -35,15 +35,19 @@ export class CatalogMatcher<E extends MatchableEntry> {
     }
   }
 
-  /** The entries a callee named `last` could match, by kind; most names have none. */
-  private candidates(last: string, kind: 'call' | 'new' | 'assign'): readonly E[] {
-    const key = `${kind}\0${last}`;
+  /**
+   * The entries a callee named `last` could match, by kind; most names have none. Entries whose
+   * root itself is called (`fetch(…)`, `axios(config)`, `new WebSocket(url)`) are candidates only
+   * for a callee that has no members (`rootCalled`): a method call is never one of those.
+   */
+  private candidates(last: string, kind: 'call' | 'new' | 'assign', rootCalled: boolean): readonly E[] {
+    const key = `${kind}\0${rootCalled}\0${last}`;
     let found = this.candidatesByKey.get(key);
     if (!found) {
       found = [...new Set([
         ...(this.byLastMember.get(last) ?? []),
         ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
-        ...(this.byLastMember.get('') ?? []),
+        ...(rootCalled ? this.byLastMember.get('') ?? [] : []),
       ])].filter((entry) => (entry.kind ?? 'call') === kind);
       this.candidatesByKey.set(key, found);
     }
@@ -68,7 +72,7 @@ export class CatalogMatcher<E extends MatchableEntry> {
     for (const form of this.resolver.aliasedForms(calleeExpression)) {
       const last = form.members.at(-1) ?? lastMemberOrRoot(form.base);
       const rootName = syntacticRootName(form.base);
-      const plausible = this.candidates(last, kind).filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+      const plausible = this.candidates(last, kind, form.members.length === 0 && isRootCall(form.base)).filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
       if (plausible.length === 0) continue;
       const callee = this.resolver.describeForm(form, text);
       const sites = plausible.filter((entry) => matches(entry, callee)).map((entry) => ({ node, entry, callee }));
@@ -78,7 +82,7 @@ export class CatalogMatcher<E extends MatchableEntry> {
   }
 
   private matchDirect(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
-    const candidates = this.candidates(lastMemberOrRoot(calleeExpression), kind);
+    const candidates = this.candidates(lastMemberOrRoot(calleeExpression), kind, isRootCall(calleeExpression));
     if (candidates.length === 0) return [];
     // Entries that name only global variables (`localStorage`, `gtag`) need the root to carry that name.
     const rootName = syntacticRootName(calleeExpression);
@@ -104,6 +108,17 @@ function mayBeAliased(calleeExpression: ts.Expression): boolean {
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterSyntax(root.expression);
   if (ts.isConditionalExpression(root) || ts.isBinaryExpression(root)) return true;
   return ts.isIdentifier(root) && !globalObjectNames.has(root.text) && root.text !== 'require';
+}
+
+/**
+ * The callee has no members once described: it is not a member access, or is one on a global
+ * object (`window.fetch`, whose member the resolver moves to the globals).
+ */
+function isRootCall(calleeExpression: ts.Expression): boolean {
+  const node = skipOuterSyntax(calleeExpression);
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return true;
+  const object = skipOuterSyntax(node.expression);
+  return ts.isIdentifier(object) && globalObjectNames.has(object.text);
 }
 
 function skipOuterSyntax(expression: ts.Expression): ts.Expression {
