@@ -90,12 +90,15 @@ describe('ESLint without type information', () => {
     const root = project.root;
     const results = await eslintFor(root, tsParser).lintFiles(['src/z-plain.ts', 'src/a-deep.ts', 'src/b-deep.ts', 'src/c-ifs.ts']);
     const byFile = messagesByFile(results, root);
-    expect(byFile['src/z-plain.ts']).toEqual([expect.objectContaining({ line: 3, ruleId: 'phi/no-logging' })]);
+    // TypeScript's switch is the checker's, not a file's: when ESLint happens to lint c-ifs.ts first,
+    // z-plain.ts is analysed from declarations too and says so. Its finding is there either way.
+    const flowNote = /flow analysis disabled by TypeScript; types taken from declarations/;
+    expect(byFile['src/z-plain.ts']?.filter((message) => !flowNote.test(message.message))).toEqual([expect.objectContaining({ line: 3, ruleId: 'phi/no-logging' })]);
     for (const deep of ['src/a-deep.ts', 'src/b-deep.ts']) expectOneProblem(byFile[deep]);
     // TypeScript switched control-flow analysis off in c-ifs.ts: the types come from the declarations,
     // and the file says it was analysed without narrowing.
     expect(byFile['src/c-ifs.ts']).toEqual([
-      expect.objectContaining({ line: 1, message: expect.stringMatching(/flow analysis disabled by TypeScript; types taken from declarations/) }),
+      expect.objectContaining({ line: 1, message: expect.stringMatching(flowNote) }),
       expect.objectContaining({ line: 1204, ruleId: 'phi/no-logging' }),
     ]);
   });
