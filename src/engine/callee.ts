@@ -39,12 +39,7 @@ export class CalleeResolver {
   }
 
   private compute(callee: ts.Expression): CalleeDescription {
-    const members: string[] = [];
-    let root: ts.Expression = skipOuter(callee);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
-      members.unshift(memberName(root));
-      root = skipOuter(root.expression);
-    }
+    const { root, members } = memberChain(callee);
     const modules = new Set<string>();
     const globals = new Set<string>();
     if (ts.isIdentifier(root) && globalObjectNames.has(root.text) && members.length > 0 && this.isGlobalIdentifier(root)) {
@@ -161,12 +156,7 @@ export class CalleeResolver {
    * bindings, followed a few steps, across imports.
    */
   aliasedForms(callee: ts.Expression): CalleeForm[] {
-    const members: string[] = [];
-    let root: ts.Expression = skipOuter(callee);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
-      members.unshift(memberName(root));
-      root = skipOuter(root.expression);
-    }
+    const { root, members } = memberChain(callee);
     return this.formsOf(root, 0).map((form) => ({ base: form.base, members: [...form.members, ...members] }));
   }
 
@@ -271,6 +261,17 @@ function isInsideGlobalAugmentation(node: ts.Node): boolean {
   return false;
 }
 
+
+/** `a.b['c']` → root `a`, members [`b`, `c`]. */
+function memberChain(expression: ts.Expression): { root: ts.Expression; members: string[] } {
+  const members: string[] = [];
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+    members.unshift(memberName(root));
+    root = skipOuter(root.expression);
+  }
+  return { root, members };
+}
 
 function rootOf(expression: ts.Expression): ts.Expression {
   let node = skipOuter(expression);

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { SinkEntry } from '../catalog/types.js';
 import { CalleeResolver, type CalleeDescription } from './callee.js';
 import { modulePatternMatches } from './modules.js';
+import { skipOuter } from './syntax.js';
 
 export type SinkNode = ts.CallExpression | ts.NewExpression | ts.BinaryExpression;
 
@@ -54,6 +55,12 @@ export class CatalogMatcher<E extends MatchableEntry> {
     return found;
   }
 
+  /** Entries that name only global variables (`localStorage`, `gtag`) need the callee's root to carry that name. */
+  private plausible(candidates: readonly E[], calleeExpression: ts.Expression): E[] {
+    const rootName = syntacticRootName(calleeExpression);
+    return candidates.filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+  }
+
   match(node: ts.Node): Match<E>[] {
     if (ts.isCallExpression(node)) return this.matchCallee(node, node.expression, 'call');
     if (ts.isNewExpression(node)) return this.matchCallee(node, node.expression, 'new');
@@ -71,8 +78,7 @@ export class CatalogMatcher<E extends MatchableEntry> {
     const text = calleeExpression.getText().replace(/\s+/g, '');
     for (const form of this.resolver.aliasedForms(calleeExpression)) {
       const last = form.members.at(-1) ?? lastMemberOrRoot(form.base);
-      const rootName = syntacticRootName(form.base);
-      const plausible = this.candidates(last, kind, form.members.length === 0 && isRootCall(form.base)).filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+      const plausible = this.plausible(this.candidates(last, kind, form.members.length === 0 && isRootCall(form.base)), form.base);
       if (plausible.length === 0) continue;
       const callee = this.resolver.describeForm(form, text);
       const sites = plausible.filter((entry) => matches(entry, callee)).map((entry) => ({ node, entry, callee }));
@@ -84,9 +90,7 @@ export class CatalogMatcher<E extends MatchableEntry> {
   private matchDirect(node: SinkNode, calleeExpression: ts.Expression, kind: 'call' | 'new' | 'assign'): Match<E>[] {
     const candidates = this.candidates(lastMemberOrRoot(calleeExpression), kind, isRootCall(calleeExpression));
     if (candidates.length === 0) return [];
-    // Entries that name only global variables (`localStorage`, `gtag`) need the root to carry that name.
-    const rootName = syntacticRootName(calleeExpression);
-    const plausible = candidates.filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
+    const plausible = this.plausible(candidates, calleeExpression);
     if (plausible.length === 0) return [];
     // The project's own functions are not in any catalog: spare the checker the full description.
     if (kind !== 'assign' && this.resolver.isProjectFunction(calleeExpression)) return [];
@@ -104,8 +108,8 @@ export class CatalogMatcher<E extends MatchableEntry> {
  * `const`, maybe imported) or a choice (`(c ? a : b).log`). `this.x()` and calls of call results are not.
  */
 function mayBeAliased(calleeExpression: ts.Expression): boolean {
-  let root = skipOuterSyntax(calleeExpression);
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterSyntax(root.expression);
+  let root = skipOuter(calleeExpression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
   if (ts.isConditionalExpression(root) || ts.isBinaryExpression(root)) return true;
   return ts.isIdentifier(root) && !globalObjectNames.has(root.text) && root.text !== 'require';
 }
@@ -115,16 +119,10 @@ function mayBeAliased(calleeExpression: ts.Expression): boolean {
  * object (`window.fetch`, whose member the resolver moves to the globals).
  */
 function isRootCall(calleeExpression: ts.Expression): boolean {
-  const node = skipOuterSyntax(calleeExpression);
+  const node = skipOuter(calleeExpression);
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return true;
-  const object = skipOuterSyntax(node.expression);
+  const object = skipOuter(node.expression);
   return ts.isIdentifier(object) && globalObjectNames.has(object.text);
-}
-
-function skipOuterSyntax(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
-  return node;
 }
 
 const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);
