@@ -118,7 +118,7 @@ function bindsAlone(fileName: string, text: string, options: ts.CompilerOptions)
 }
 
 /** The deepest nesting of syntax in the file, walked with an explicit stack. */
-export function nestingDepth(file: ts.SourceFile): number {
+function nestingDepth(file: ts.SourceFile): number {
   let deepest = 0;
   const nodes: ts.Node[] = [file];
   const depths: number[] = [0];

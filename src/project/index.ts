@@ -7,4 +7,4 @@ export {
 } from './createProject.js';
 export { findTypescriptVersion, majorOfRange, type TypescriptVersionInfo } from './typescriptVersion.js';
 export { applyLegacyDefaults, type LegacyDefaultsResult } from './legacyDefaults.js';
-export { buildTypeChecker, nestingDepth, type ExcludedFile } from './checkerGuard.js';
+export { buildTypeChecker, type ExcludedFile } from './checkerGuard.js';
