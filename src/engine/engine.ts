@@ -6,6 +6,7 @@ import type { AnalysisDiagnostic, Finding } from '../findings.js';
 import { PhiTypeOracle } from '../sources/phiTypes.js';
 import { declaredTypeFallbacks, withDeclaredTypes } from '../sources/declaredTypes.js';
 import { createNameClassifier, nameClassifierOptionsFromConfig } from '../sources/heuristics/classify.js';
+import { withCachedAnswers } from './answerCache.js';
 import { CalleeResolver } from './callee.js';
 import { calledNamesIn, CallSiteIndex, type CarriedCalls } from './callSites.js';
 import { ConsentAnalysis } from './consent.js';
@@ -60,7 +61,8 @@ export class PhiEngine {
   readonly program: ts.Program;
   /** How much of the previous engine's work this one started with (for tests and the benchmark). */
   readonly carried: CarriedWork | undefined;
-  private readonly checker: ts.TypeChecker;
+  /** The checker answering from declarations where flow analysis is off; it counts those answers. */
+  private readonly declaredTypes: ts.TypeChecker;
   private readonly callSites: CallSiteIndex;
   private readonly sinkMatcher: CatalogMatcher<SinkEntry>;
   private readonly evaluator: TaintEvaluator;
@@ -73,9 +75,9 @@ export class PhiEngine {
 
   constructor(options: EngineOptions) {
     const { program, config } = options;
-    const checker = withDeclaredTypes(program.getTypeChecker());
+    this.declaredTypes = withDeclaredTypes(program.getTypeChecker());
+    const checker = withCachedAnswers(this.declaredTypes);
     this.program = program;
-    this.checker = checker;
     this.rootDir = options.rootDir;
     const shared = options.shareEvaluationWith?.program === program ? options.shareEvaluationWith : undefined;
     const carried = !shared && options.previous ? carryOver(options.previous, program) : undefined;
@@ -107,7 +109,7 @@ export class PhiEngine {
 
   analyzeFile(sourceFile: ts.SourceFile): FileResult {
     const result = this.analyzeSinks(sourceFile);
-    const fallbacks = declaredTypeFallbacks(this.checker);
+    const fallbacks = declaredTypeFallbacks(this.declaredTypes);
     if (fallbacks?.first && fallbacks.count > this.fallbacksSeen) result.diagnostics.push(flowAnalysisDisabled(sourceFile.fileName, fallbacks.first, this.rootDir));
     this.fallbacksSeen = fallbacks?.count ?? 0;
     return result;
@@ -163,10 +165,6 @@ export class PhiEngine {
       return true;
     });
     return { findings, diagnostics };
-  }
-
-  get typeChecker(): ts.TypeChecker {
-    return this.checker;
   }
 
   /** The evaluator's answers, handed to the engine of the next program (see `previous`). */
