@@ -6,7 +6,7 @@ import type { NameClassification, NameClassifier } from '../sources/heuristics/c
 import { declarationHasTag, hasJsDocTag, phiTag, sanitizerTag } from '../sources/jsdocTags.js';
 import { callerNames, type CallSiteIndex, type CallSite } from './callSites.js';
 import { EvaluationMemo, type Read } from './memo.js';
-import type { CatalogMatcher } from './sinkMatcher.js';
+import type { CatalogMatcher, Match } from './sinkMatcher.js';
 import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './flow.js';
 import type { FunctionRefMatcher } from './functionRefs.js';
 import { describeLocation, locationOf, snippetOf } from './location.js';
@@ -627,7 +627,7 @@ export class TaintEvaluator {
       const flows = this.returnFlows(withBody, path).flatMap((flow) => this.substituteArguments(flow, call));
       return withStep(mergeFlows(flows), makeStep('call', call, `returned by ${snippetOf(call.expression)}`));
     }
-    const summaries = context.summaries.match(call);
+    const summaries = this.summariesOf(call);
     if (summaries.length > 0) return this.summaryFlows(call, summaries.flatMap((m) => m.entry.from), path);
     const formatted = this.formattedStringFlows(call);
     if (ts.isPropertyAccessExpression(call.expression) || ts.isElementAccessExpression(call.expression)) {
@@ -730,6 +730,17 @@ export class TaintEvaluator {
     });
   }
 
+  /**
+   * The flow summaries of a library call. A summary moves data from the receiver or the arguments,
+   * so a call with neither (`new Date()`, `Date.now` aside) is not matched: that spares the checker
+   * the callee's description, on one of the commonest calls there is.
+   */
+  private summariesOf(call: ts.CallExpression | ts.NewExpression): Match<FlowSummary>[] {
+    const hasReceiver = ts.isPropertyAccessExpression(call.expression) || ts.isElementAccessExpression(call.expression);
+    if (!hasReceiver && (call.arguments?.length ?? 0) === 0) return [];
+    return this.context.summaries.match(call);
+  }
+
   private summaryFlows(call: ts.CallExpression | ts.NewExpression, from: readonly (number | string)[], path: Path): Flow[] {
     const args = call.arguments ?? [];
     const flows: Flow[][] = [];
@@ -753,7 +764,7 @@ export class TaintEvaluator {
   private evaluateNew(node: ts.NewExpression, path: Path): Flow[] {
     const typed = this.typedSource(node, path);
     if (typed) return typed;
-    const summaries = this.context.summaries.match(node);
+    const summaries = this.summariesOf(node);
     if (summaries.length > 0) return this.summaryFlows(node, summaries.flatMap((m) => m.entry.from), path);
     const cls = this.calleeDeclarations(node).find(ts.isClassLike);
     if (!cls || cls.getSourceFile().isDeclarationFile) return [];

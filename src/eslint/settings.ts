@@ -26,6 +26,9 @@ const SETTINGS_NAME = 'ESLint settings.phi';
 
 const configFiles = new Map<string, ConfigFileState>();
 const validatedSettings = new WeakMap<object, Partial<PhiConfig>>();
+const noSettings: Partial<PhiConfig> = {};
+/** Settings already merged: by the phi.config.json read, the validated `settings.phi`, and the rule's options. */
+const resolvedSettings = new WeakMap<PhiConfig, WeakMap<object, Map<string, PhiSettings>>>();
 
 /**
  * The settings for a file whose tsconfig lives in `rootDir`, lowest precedence first: the defaults,
@@ -35,12 +38,24 @@ export function resolveSettings(rootDir: string, settingsPhi: unknown, options: 
   const file = findConfigFile(rootDir);
   const projectConfig = file ? readConfigFile(file) : defaultConfig;
   const configDir = file ? path.dirname(file) : rootDir;
-  const config: PhiConfig = {
-    ...structuredClone(projectConfig),
-    ...validateSettings(settingsPhi),
-    ...definedEntries(options ?? {}),
-  };
-  return { config, configDir, rootDir, key: JSON.stringify([rootDir, configDir, config]) };
+  const fromSettings = validateSettings(settingsPhi);
+  // Asked once per linted file: the merge and its key are made once per configuration.
+  let byOptions = resolvedSettings.get(projectConfig)?.get(fromSettings);
+  if (!byOptions) {
+    byOptions = new Map();
+    const bySettings = resolvedSettings.get(projectConfig) ?? new WeakMap<object, Map<string, PhiSettings>>();
+    bySettings.set(fromSettings, byOptions);
+    resolvedSettings.set(projectConfig, bySettings);
+  }
+  const fromOptions = definedEntries(options ?? {});
+  const lookup = JSON.stringify([rootDir, configDir, fromOptions]);
+  let settings = byOptions.get(lookup);
+  if (!settings) {
+    const config: PhiConfig = { ...structuredClone(projectConfig), ...structuredClone(fromSettings), ...fromOptions };
+    settings = { config, configDir, rootDir, key: JSON.stringify([rootDir, configDir, config]) };
+    byOptions.set(lookup, settings);
+  }
+  return settings;
 }
 
 /** phi.config.json, read again only when it changes on disk (an edit in the editor is saved to disk). */
@@ -60,7 +75,7 @@ function readConfigFile(file: string): PhiConfig {
 
 /** The keys `settings.phi` sets, checked against the phi.config.json schema. */
 function validateSettings(value: unknown): Partial<PhiConfig> {
-  if (value === undefined) return {};
+  if (value === undefined) return noSettings;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new PhiConfigError(SETTINGS_NAME, [{ path: '', message: 'must be an object with the keys of phi.config.json' }]);
   }

@@ -39,6 +39,16 @@ describe('settings', () => {
     expect(resolveSettings(dir, shared, {}).key).not.toBe(resolveSettings(dir, shared, { unknownHosts: 'untrusted' }).key);
   });
 
+  it('are merged once per configuration, not once per linted file', () => {
+    const dir = projectWith({ sanitizers: ['redact'] });
+    const shared = { phiTypes: ['Intake'] };
+    const first = resolveSettings(dir, shared, { unknownHosts: 'untrusted' });
+    expect(resolveSettings(dir, shared, { unknownHosts: 'untrusted' })).toBe(first);
+    expect(resolveSettings(dir, { phiTypes: ['Intake'] }, { unknownHosts: 'untrusted' }).key).toBe(first.key);
+    expect(resolveSettings(dir, shared, { unknownHosts: 'trusted' })).not.toBe(first);
+    expect(resolveSettings(projectWith({ sanitizers: ['redact'] }), shared, { unknownHosts: 'untrusted' })).not.toBe(first);
+  });
+
   it('use the defaults without a phi.config.json', () => {
     const dir = projectWith(undefined);
     expect(resolveSettings(dir, undefined, undefined).config).toMatchObject({ fhir: true, unknownHosts: 'trusted', sanitizers: [] });
