@@ -10,10 +10,25 @@ import phi from '../src/index.js';
 import tseslint from 'typescript-eslint';
 import { MB, median, readResult, round, runNode } from './measure.js';
 
-export type Variant = 'typed' | 'typed+phi';
+/**
+ * `typed`: recommendedTypeChecked; `typed+phi`: with phi.configs.recommended added; `phi`: the
+ * plugin alone, with the typed parsing its README sets up (the latency the plugin itself adds).
+ */
+export type Variant = 'typed' | 'typed+phi' | 'phi';
+
+export const variants: readonly Variant[] = ['typed', 'typed+phi', 'phi'];
 
 /** The flat config an editor or CI would use for the project in `projectDir`. */
 export function lintConfig(projectDir: string, variant: Variant): Linter.Config[] {
+  if (variant === 'phi') {
+    return [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: projectDir } },
+      },
+      phi.configs.recommended as unknown as Linter.Config,
+    ];
+  }
   return [
     ...(tseslint.configs.recommendedTypeChecked as Linter.Config[]),
     {
@@ -103,7 +118,7 @@ export interface EslintComparison {
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js');
 
 export async function compareEslint(project: { name: string; dir: string; files: number }, runs: number, log: (line: string) => void): Promise<EslintComparison> {
-  const sides: Record<Variant, { ms: number; rss: number; result: LintRun }[]> = { typed: [], 'typed+phi': [] };
+  const sides: Record<Variant, { ms: number; rss: number; result: LintRun }[]> = { typed: [], 'typed+phi': [], phi: [] };
   for (let run = 0; run < runs; run++) {
     for (const variant of ['typed', 'typed+phi'] as const) {
       const child = await runNode(CHILD, ['lint', project.dir, variant]);
