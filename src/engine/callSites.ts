@@ -116,7 +116,13 @@ class CallNameIndex {
 /** What a call index for the next program of the same project starts from. */
 export interface CarriedCalls {
   names: CallNameIndex;
-  resolved: Map<CallSite, readonly ts.Declaration[]>;
+  resolved: Map<CallSite, Resolution>;
+}
+
+/** The declarations a call resolves to, and the files the answer depends on (the call's and theirs). */
+interface Resolution {
+  declarations: readonly ts.Declaration[];
+  files: readonly string[];
 }
 
 /**
@@ -128,7 +134,7 @@ export class CallSiteIndex {
   private readonly carriedNames: CallNameIndex | undefined;
   private readonly callers = new Map<FunctionLike, CallSite[]>();
   private readonly groupedByNames = new Map<string, Map<ts.Node, CallSite[]>>();
-  private readonly resolved: Map<CallSite, readonly ts.Declaration[]>;
+  private readonly resolved: Map<CallSite, Resolution>;
 
   constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker, carried?: CarriedCalls) {
     this.resolved = carried?.resolved ?? new Map();
@@ -141,11 +147,9 @@ export class CallSiteIndex {
    * file and what it imports are unchanged). This index must not be used afterwards.
    */
   carryOver(staleFiles: ReadonlySet<string>): CarriedCalls {
-    const resolved = new Map<CallSite, readonly ts.Declaration[]>();
-    for (const [call, declarations] of this.resolved) {
-      if (staleFiles.has(call.getSourceFile().fileName)) continue;
-      if (declarations.some((declaration) => staleFiles.has(declaration.getSourceFile().fileName))) continue;
-      resolved.set(call, declarations);
+    const resolved = new Map<CallSite, Resolution>();
+    for (const [call, resolution] of this.resolved) {
+      if (!resolution.files.some((file) => staleFiles.has(file))) resolved.set(call, resolution);
     }
     return { names: this.names ?? this.carriedNames ?? new CallNameIndex(), resolved };
   }
@@ -190,14 +194,16 @@ export class CallSiteIndex {
   }
 
   private declarationsOf(call: CallSite): readonly ts.Declaration[] {
-    let declarations = this.resolved.get(call);
-    if (declarations) return declarations;
+    const known = this.resolved.get(call);
+    if (known) return known.declarations;
     const callee = call.expression;
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     let symbol = this.checker.getSymbolAtLocation(nameNode);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    declarations = symbol?.declarations ?? [];
-    this.resolved.set(call, declarations);
+    const declarations = symbol?.declarations ?? [];
+    // Found once here rather than on every carry-over: a node's file is a walk up its ancestors.
+    const files = new Set([call.getSourceFile().fileName, ...declarations.map((declaration) => declaration.getSourceFile().fileName)]);
+    this.resolved.set(call, { declarations, files: [...files] });
     return declarations;
   }
 

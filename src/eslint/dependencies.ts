@@ -16,10 +16,10 @@ import { importGraphOf } from '../engine/importGraph.js';
 export function dependencyKey(program: ts.Program, sourceFile: ts.SourceFile): string {
   const graph = graphOf(program);
   const component = graph.componentOf.get(sourceFile.fileName);
-  if (component === undefined) return keyOf(graph, [sourceFile.fileName, ...graph.globals]);
+  if (component === undefined) return keyOf(graph, [sourceFile.fileName], undefined);
   let key = graph.componentKeys.get(component);
   if (key === undefined) {
-    key = keyOf(graph, [...(graph.components[component] ?? []), ...graph.globals]);
+    key = keyOf(graph, graph.components[component] ?? [], component);
     graph.componentKeys.set(component, key);
   }
   return key;
@@ -35,17 +35,23 @@ export function dependencyClosure(program: ts.Program, sourceFile: ts.SourceFile
 
 /**
  * Order does not matter in a set, so a key adds up the files' hashes lane by lane (mod 2^32) rather
- * than sorting and rehashing: once per component and program, in as many additions as files.
+ * than sorting and rehashing: once per component and program, in as many additions as files. The
+ * global scripts count too, once: those outside the component are added to its distinct members.
  */
-function keyOf(graph: ComponentGraph, fileNames: readonly string[]): string {
-  const names = new Set(fileNames);
+function keyOf(graph: ComponentGraph, members: readonly string[], component: number | undefined): string {
   const sum = new Uint32Array(4);
-  for (const name of names) {
+  let count = 0;
+  const add = (name: string): void => {
     const file = graph.files.get(name);
     const hash = file ? fileHash(file) : missingFileHash(name);
     for (let lane = 0; lane < 4; lane++) sum[lane] = (sum[lane] ?? 0) + (hash[lane] ?? 0);
+    count++;
+  };
+  for (const name of members) add(name);
+  for (const name of graph.globals) {
+    if (component === undefined ? !members.includes(name) : graph.componentOf.get(name) !== component) add(name);
   }
-  return `${names.size}:${[...sum].map((lane) => lane.toString(36)).join('.')}`;
+  return `${count}:${[...sum].map((lane) => lane.toString(36)).join('.')}`;
 }
 
 interface ComponentGraph {
@@ -76,10 +82,12 @@ function graphOf(program: ts.Program): ComponentGraph {
     componentOf.set(start, id);
     for (let index = 0; index < members.length; index++) {
       const member = members[index] as string;
-      for (const next of [...(imports.get(member) ?? []), ...(importers.get(member) ?? [])]) {
-        if (componentOf.has(next)) continue;
-        componentOf.set(next, id);
-        members.push(next);
+      for (const neighbours of [imports.get(member), importers.get(member)]) {
+        for (const next of neighbours ?? []) {
+          if (componentOf.has(next)) continue;
+          componentOf.set(next, id);
+          members.push(next);
+        }
       }
     }
     components.push(members);
