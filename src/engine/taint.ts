@@ -394,15 +394,15 @@ export class TaintEvaluator {
   private evaluateIdentifier(node: ts.Identifier, path: Path): Flow[] {
     if (node.text === 'undefined') return [];
     const checker = this.context.checker;
-    const typed = this.typedSource(node, path);
-    if (typed) return typed;
-    let symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
-      ? checker.getShorthandAssignmentValueSymbol(node.parent)
-      : checker.getSymbolAtLocation(node);
+    const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+    let symbol = shorthand ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const type = shorthand && symbol ? this.typeOfShorthandValue(node, symbol) : checker.getTypeAtLocation(node);
+    const source = this.context.oracle.sourceAlongPath(type, path);
+    if (source) return [this.sourceFlow(source, node, path)];
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!symbol || !declaration) return [];
-    if (this.isNarrowedToCleanType(node, symbol, declaration)) return [];
+    if (this.isNarrowedToCleanType(type, symbol, declaration)) return [];
     if (ts.isParameter(declaration)) return this.evaluateParameter(declaration, path);
     if (ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return this.evaluateCaught(declaration.parent, path);
     if (ts.isVariableDeclaration(declaration)) return this.evaluateVariable(declaration, symbol, path);
@@ -430,13 +430,23 @@ export class TaintEvaluator {
    * type that holds no PHI: the value is known to be of that type, whatever else the variable
    * may hold elsewhere.
    */
-  private isNarrowedToCleanType(node: ts.Identifier, symbol: ts.Symbol, declaration: ts.Declaration): boolean {
+  private isNarrowedToCleanType(here: ts.Type, symbol: ts.Symbol, declaration: ts.Declaration): boolean {
     const checker = this.context.checker;
-    const here = checker.getTypeAtLocation(node);
     if (!(here.flags & ts.TypeFlags.Object) || !(here.aliasSymbol ?? here.getSymbol())?.declarations?.length) return false;
     const declared = checker.getTypeOfSymbolAtLocation(symbol, declaration);
     if (declared === here || checker.getNonNullableType(declared) === here) return false;
     return this.context.oracle.sourceContainedIn(here) === undefined;
+  }
+
+  /**
+   * `{ id }`: TypeScript types a shorthand property's value as the object literal's property, which
+   * takes the literal's contextual type: for an argument, resolving the overloads of the function
+   * called (a logger's, typically), at a tenth of a millisecond each. A value declared with a
+   * primitive type is primitive however it is narrowed, so the declared type answers for it.
+   */
+  private typeOfShorthandValue(node: ts.Identifier, symbol: ts.Symbol): ts.Type {
+    const declared = this.context.checker.getTypeOfSymbol(symbol);
+    return isPrimitive(declared) ? declared : this.context.checker.getTypeAtLocation(node);
   }
 
   private evaluateParameter(parameter: ts.ParameterDeclaration, path: Path): Flow[] {
@@ -882,6 +892,14 @@ export class TaintEvaluator {
       steps: [makeStep('source', node, `${snippetOf(node)}${read} holds PHI ${source.name} (${source.reason})`)],
     };
   }
+}
+
+const primitiveFlags = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike
+  | ts.TypeFlags.EnumLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+
+/** Strings, numbers, booleans and the like, or a union of them; not a branded intersection such as `Phi<string>`. */
+function isPrimitive(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).every((member) => (member.flags & primitiveFlags) !== 0);
 }
 
 const arithmeticOperators = new Set([

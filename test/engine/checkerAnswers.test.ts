@@ -1,8 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { withCachedAnswers } from '../../src/engine/answerCache.js';
 import { walk } from '../../src/engine/syntax.js';
-import { loadProjectInMemory } from '../../src/project/index.js';
+import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
 
 function programOf(text: string): { program: ts.Program; file: ts.SourceFile } {
   const { project } = loadProjectInMemory({ '/a.ts': text });
@@ -75,5 +77,43 @@ describe('walk', () => {
       return !ts.isArrowFunction(node);
     });
     expect(names).toEqual(['a', 'b', 'c', 'e', 'f']);
+  });
+});
+
+describe('property names answered from the receiver type', () => {
+  const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+
+  it.each(['node-api', 'telehealth-nest', 'fhir-gateway', 'react-web', 'react-native', 'portal-next', 'clinic-js', 'expo-app', 'contract-edges'])(
+    '%s: every property name resolves to what the checker resolves it to',
+    (fixture) => {
+      const { project } = loadProject({ tsconfig: path.join(fixturesDir, fixture) });
+      const program = project.getProgram().compilerObject;
+      const checker = program.getTypeChecker();
+      const cached = withCachedAnswers(checker);
+      let compared = 0;
+      for (const file of program.getSourceFiles()) {
+        if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+        walk(file, (node) => {
+          if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.name)) return;
+          const expected = checker.getSymbolAtLocation(node.name);
+          const actual = cached.getSymbolAtLocation(node.name);
+          expect(actual?.declarations ?? [], `${file.fileName}: ${node.getText()}`).toEqual(expected?.declarations ?? []);
+          compared++;
+        });
+      }
+      expect(compared).toBeGreaterThan(20);
+    },
+  );
+
+  it('does not ask the checker to check the access itself', () => {
+    const { program, file } = programOf(`
+const logger = { info(message: string): void {} };
+export function f(): void { logger.info('x'); }
+`);
+    const { checker, asked } = counting(program.getTypeChecker());
+    const [, info] = identifiersNamed(file, 'info');
+    const cached = withCachedAnswers(checker);
+    expect(cached.getSymbolAtLocation(info!)?.declarations?.[0]?.getText()).toBe('info(message: string): void {}');
+    expect(asked.get('symbol')).toBeUndefined();
   });
 });

@@ -262,4 +262,26 @@ export function f(p: Patient) {
 }`,
     });
   });
+
+  it('sees narrowing, in shorthand properties too: to PHI by a type guard, to a clean type by a discriminant', () => {
+    expectClean({
+      '/a.ts': `import type { Patient, Visit } from './models';
+interface Room { kind: 'room'; label: string }
+function isPatient(value: unknown): value is Patient {
+  return typeof value === 'object' && value !== null && 'name' in value;
+}
+export function f(value: unknown, id: string, place: Room | Patient) {
+  if (isPatient(value)) {
+    console.log(value); // expect: phi/no-logging
+    console.log({ value }); // expect: phi/no-logging
+  }
+  console.log({ id });
+  if ('kind' in place) {
+    console.log({ place });
+  } else {
+    console.log({ place }); // expect: phi/no-logging
+  }
+}`,
+    });
+  });
 });
