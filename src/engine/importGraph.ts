@@ -18,29 +18,69 @@ const graphs = new WeakMap<ts.Program, ImportGraph>();
 /** A source file's resolved imports; source files are immutable, so only the resolution context can change. */
 const edges = new WeakMap<ts.SourceFile, { context: string; targets: string[] }>();
 
+/**
+ * The last graph built for each set of compiler options. In the editor every keystroke makes a new
+ * program that differs from the last in one file: its graph is the last one with that file's entry
+ * replaced, when the file still imports what it did and no file came or went.
+ */
+const latestByOptions = new Map<string, { own: readonly ts.SourceFile[]; ownFiles: ReadonlySet<ts.SourceFile>; context: string; graph: ImportGraph }>();
+
 /** Built once per program; a file's edges are kept across programs while its object and the resolution context stay. */
 export function importGraphOf(program: ts.Program): ImportGraph {
   const cached = graphs.get(program);
   if (cached) return cached;
-  const own = program.getSourceFiles().filter((file) => isOwnFile(program, file));
-  const context = resolutionContext(program, own);
+  const optionsKey = compilerOptionsKey(program);
+  const latest = latestByOptions.get(optionsKey);
+  const own = program.getSourceFiles().filter((file) => latest?.ownFiles.has(file) || isOwnFile(program, file));
+  const sameFiles = latest !== undefined && latest.own.length === own.length
+    && own.every((file, index) => file.fileName === latest.own[index]?.fileName);
+  const context = sameFiles ? latest.context : resolutionContext(program, own);
   const resolver = new ImportResolver(program);
-  const imports = new Map<string, readonly string[]>();
-  const importers = new Map<string, string[]>(own.map((file) => [file.fileName, []]));
-  const globals: string[] = [];
-  for (const file of own) {
+  const targetsOf = (file: ts.SourceFile): readonly string[] => {
     let entry = edges.get(file);
     if (entry?.context !== context) {
       entry = { context, targets: resolver.importsOf(file) };
       edges.set(file, entry);
     }
-    imports.set(file.fileName, entry.targets);
-    for (const target of entry.targets) importers.get(target)?.push(file.fileName);
+    return entry.targets;
+  };
+  const graph = (sameFiles ? patchedGraph(latest, own, targetsOf) : undefined) ?? buildGraph(own, targetsOf);
+  graphs.set(program, graph);
+  latestByOptions.set(optionsKey, { own, ownFiles: new Set(own), context, graph });
+  return graph;
+}
+
+function buildGraph(own: readonly ts.SourceFile[], targetsOf: (file: ts.SourceFile) => readonly string[]): ImportGraph {
+  const imports = new Map<string, readonly string[]>();
+  const importers = new Map<string, string[]>(own.map((file) => [file.fileName, []]));
+  const globals: string[] = [];
+  for (const file of own) {
+    const targets = targetsOf(file);
+    imports.set(file.fileName, targets);
+    for (const target of targets) importers.get(target)?.push(file.fileName);
     if (!ts.isExternalModule(file) && !file.fileName.endsWith('.json')) globals.push(file.fileName);
   }
-  const graph: ImportGraph = { files: new Map(own.map((file) => [file.fileName, file])), imports, importers, globals };
-  graphs.set(program, graph);
-  return graph;
+  return { files: new Map(own.map((file) => [file.fileName, file])), imports, importers, globals };
+}
+
+/** The previous graph with the changed files swapped in, or undefined when a change touched the edges or what is global. */
+function patchedGraph(
+  latest: { own: readonly ts.SourceFile[]; graph: ImportGraph },
+  own: readonly ts.SourceFile[],
+  targetsOf: (file: ts.SourceFile) => readonly string[],
+): ImportGraph | undefined {
+  const changed = own.filter((file, index) => file !== latest.own[index]);
+  for (const file of changed) {
+    const before = latest.graph.imports.get(file.fileName) ?? [];
+    const after = targetsOf(file);
+    if (before.length !== after.length || before.some((target, index) => target !== after[index])) return undefined;
+    const wasGlobal = latest.graph.globals.includes(file.fileName);
+    if (wasGlobal !== (!ts.isExternalModule(file) && !file.fileName.endsWith('.json'))) return undefined;
+  }
+  const files = new Map(latest.graph.files);
+  for (const file of changed) files.set(file.fileName, file);
+  // The edge maps are shared with the previous graph: neither is changed after it is built.
+  return { ...latest.graph, files };
 }
 
 /** `files` and every file that imports one of them, directly or through others. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { resolvedImports } from '../../src/engine/importGraph.js';
+import { importGraphOf, resolvedImports, type ImportGraph } from '../../src/engine/importGraph.js';
 import { dependencyClosure, dependencyKey } from '../../src/eslint/dependencies.js';
 import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
 
@@ -52,5 +52,33 @@ describe('dependency keys', () => {
     expect(key(after, '/other.ts')).not.toBe(key(before, '/other.ts'));
     expect(key(after, '/island.ts')).toBe(key(before, '/island.ts'));
     expect(key(before, '/island.ts')).not.toBe(key(before, '/log.ts'));
+  });
+
+  it('are kept up to date through edits: the import graph of each next program equals a fresh build', () => {
+    const { project } = loadProjectInMemory(files);
+    const shape = (graph: ImportGraph): unknown => ({
+      files: [...graph.files].map(([name, file]) => [name, file.text]).sort(),
+      imports: [...graph.imports].map(([name, targets]) => [name, [...targets].sort()]).sort(),
+      importers: [...graph.importers].map(([name, importers]) => [name, [...importers].sort()]).sort(),
+      globals: [...graph.globals].sort(),
+    });
+    // Other compiler options: a graph built from nothing, not patched from the last one.
+    const fresh = (texts: Record<string, string>): unknown => shape(importGraphOf(loadProjectInMemory(texts, { noImplicitReturns: true }).project.getProgram().compilerObject));
+    const texts: Record<string, string> = { ...files };
+    const edit = (name: string, text: string): void => {
+      texts[name] = text;
+      project.getSourceFileOrThrow(name).replaceWithText(text);
+    };
+    importGraphOf(project.getProgram().compilerObject);
+    edit('/caller.ts', `${files['/caller.ts']}\n// an edit that keeps the imports`);
+    const patched = importGraphOf(project.getProgram().compilerObject);
+    expect(patched.files.get('/caller.ts')?.text).toContain('keeps the imports');
+    expect(shape(patched)).toEqual(fresh(texts));
+    edit('/island.ts', "import { show } from './log';\nexport const answer = 42;");
+    expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
+    expect(importGraphOf(project.getProgram().compilerObject).importers.get('/log.ts')).toContain('/island.ts');
+    edit('/island.ts', 'declare const answer: number;');
+    expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
+    expect(importGraphOf(project.getProgram().compilerObject).globals).toContain('/island.ts');
   });
 });
