@@ -46,7 +46,9 @@ function callsOf(sourceFile: ts.SourceFile): FileCalls {
  * taken out and put back in.
  */
 class CallNameIndex {
-  private readonly files = new Set<ts.SourceFile>();
+  /** The files in the index, each with the last update that found it in the program. */
+  private readonly files = new Map<ts.SourceFile, number>();
+  private updates = 0;
   private readonly byName = new Map<string, Map<ts.SourceFile, CallSite[]>>();
   /** Original name → local name → how many files use that rename. */
   private readonly renames = new Map<string, Map<string, number>>();
@@ -55,9 +57,13 @@ class CallNameIndex {
 
   /** Brings the index to the files of `program`. */
   update(program: ts.Program): void {
-    const current = new Set(program.getSourceFiles().filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/')));
-    for (const file of this.files) if (!current.has(file)) this.remove(file);
-    for (const file of current) if (!this.files.has(file)) this.add(file);
+    // Most files of the next program are the same objects: they are only stamped, not tested again.
+    const update = ++this.updates;
+    for (const file of program.getSourceFiles()) {
+      if (this.files.has(file)) this.files.set(file, update);
+      else if (!file.isDeclarationFile && !file.fileName.includes('/node_modules/')) this.add(file, update);
+    }
+    for (const [file, seen] of this.files) if (seen !== update) this.remove(file);
   }
 
   callsNamed(name: string): readonly CallSite[] {
@@ -73,8 +79,8 @@ class CallNameIndex {
     return this.renames.get(original)?.keys() ?? [];
   }
 
-  private add(file: ts.SourceFile): void {
-    this.files.add(file);
+  private add(file: ts.SourceFile, update: number): void {
+    this.files.set(file, update);
     const calls = callsOf(file);
     for (const [name, list] of calls.byName) {
       this.flattened.delete(name);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ts } from 'ts-morph';
-import { importGraphOf } from '../engine/importGraph.js';
+import { importGraphOf, type ImportGraph } from '../engine/importGraph.js';
 
 /**
  * What a file's findings can depend on, as one content hash. The engine answers for a file A from
@@ -16,10 +16,15 @@ import { importGraphOf } from '../engine/importGraph.js';
 export function dependencyKey(program: ts.Program, sourceFile: ts.SourceFile): string {
   const graph = graphOf(program);
   const component = graph.componentOf.get(sourceFile.fileName);
-  if (component === undefined) return keyOf(graph, [sourceFile.fileName], undefined);
+  if (component === undefined) return keyText(sumOf(graph, [sourceFile.fileName], undefined));
   let key = graph.componentKeys.get(component);
   if (key === undefined) {
-    key = keyOf(graph, graph.components[component] ?? [], component);
+    let sum = graph.componentSums.get(component);
+    if (!sum) {
+      sum = sumOf(graph, graph.components[component] ?? [], component);
+      graph.componentSums.set(component, sum);
+    }
+    key = keyText(sum);
     graph.componentKeys.set(component, key);
   }
   return key;
@@ -33,25 +38,39 @@ export function dependencyClosure(program: ts.Program, sourceFile: ts.SourceFile
   return [...new Set([...files, ...graph.globals])].sort();
 }
 
+/** The lane sums of a set of files' hashes, and how many files. */
+interface HashSum {
+  lanes: Uint32Array;
+  count: number;
+}
+
 /**
  * Order does not matter in a set, so a key adds up the files' hashes lane by lane (mod 2^32) rather
  * than sorting and rehashing: once per component and program, in as many additions as files. The
  * global scripts count too, once: those outside the component are added to its distinct members.
  */
-function keyOf(graph: ComponentGraph, members: readonly string[], component: number | undefined): string {
-  const sum = new Uint32Array(4);
-  let count = 0;
-  const add = (name: string): void => {
-    const file = graph.files.get(name);
-    const hash = file ? fileHash(file) : missingFileHash(name);
-    for (let lane = 0; lane < 4; lane++) sum[lane] = (sum[lane] ?? 0) + (hash[lane] ?? 0);
-    count++;
-  };
-  for (const name of members) add(name);
+function sumOf(graph: ComponentGraph, members: readonly string[], component: number | undefined): HashSum {
+  const sum: HashSum = { lanes: new Uint32Array(4), count: 0 };
+  for (const name of members) addHash(sum, hashOf(graph, name), 1);
   for (const name of graph.globals) {
-    if (component === undefined ? !members.includes(name) : graph.componentOf.get(name) !== component) add(name);
+    if (component === undefined ? !members.includes(name) : graph.componentOf.get(name) !== component) addHash(sum, hashOf(graph, name), 1);
   }
-  return `${count}:${[...sum].map((lane) => lane.toString(36)).join('.')}`;
+  return sum;
+}
+
+function hashOf(graph: ComponentGraph, name: string): Uint32Array {
+  const file = graph.files.get(name);
+  return file ? fileHash(file) : missingFileHash(name);
+}
+
+/** Adds (sign 1) or takes away (sign -1) a file's hash. */
+function addHash(sum: HashSum, hash: Uint32Array, sign: 1 | -1): void {
+  for (let lane = 0; lane < 4; lane++) sum.lanes[lane] = (sum.lanes[lane] ?? 0) + sign * (hash[lane] ?? 0);
+  sum.count += sign;
+}
+
+function keyText(sum: HashSum): string {
+  return `${sum.count}:${[...sum.lanes].map((lane) => lane.toString(36)).join('.')}`;
 }
 
 interface ComponentGraph {
@@ -61,18 +80,29 @@ interface ComponentGraph {
   components: string[][];
   componentOf: Map<string, number>;
   componentKeys: Map<number, string>;
+  componentSums: Map<number, HashSum>;
   /** Project files that are scripts rather than modules: their declarations are global. */
   globals: string[];
 }
 
 const graphs = new WeakMap<ts.Program, ComponentGraph>();
 const fileHashes = new WeakMap<ts.SourceFile, Uint32Array>();
+/** The last component graph built on each import graph's edges (shared by the programs of an edit series). */
+const latestByEdges = new WeakMap<ImportGraph['imports'], ComponentGraph>();
 
 /** The import graph's connected components, imports followed both ways. */
 function graphOf(program: ts.Program): ComponentGraph {
   const cached = graphs.get(program);
   if (cached) return cached;
-  const { files, imports, importers, globals } = importGraphOf(program);
+  const importGraph = importGraphOf(program);
+  const previous = latestByEdges.get(importGraph.imports);
+  const graph = previous ? withFiles(previous, importGraph.files) : componentsOf(importGraph);
+  graphs.set(program, graph);
+  latestByEdges.set(importGraph.imports, graph);
+  return graph;
+}
+
+function componentsOf({ files, imports, importers, globals }: ImportGraph): ComponentGraph {
   const components: string[][] = [];
   const componentOf = new Map<string, number>();
   for (const start of files.keys()) {
@@ -92,8 +122,27 @@ function graphOf(program: ts.Program): ComponentGraph {
     }
     components.push(members);
   }
-  const graph: ComponentGraph = { files, components, componentOf, componentKeys: new Map(), globals };
-  graphs.set(program, graph);
+  return { files, components, componentOf, componentKeys: new Map(), componentSums: new Map(), globals };
+}
+
+/**
+ * The same edges with some files' contents changed (an edit in the editor): the components stay, and
+ * each changed file's hash is swapped in the sum of its component, unless it is a global script,
+ * which counts in every component.
+ */
+function withFiles(previous: ComponentGraph, files: Map<string, ts.SourceFile>): ComponentGraph {
+  const changed = [...files].filter(([name, file]) => previous.files.get(name) !== file).map(([name]) => name);
+  const componentSums = changed.some((name) => previous.globals.includes(name)) ? new Map<number, HashSum>() : new Map(previous.componentSums);
+  const graph: ComponentGraph = { ...previous, files, componentKeys: new Map(), componentSums };
+  for (const name of changed) {
+    const component = previous.componentOf.get(name);
+    const sum = component === undefined ? undefined : componentSums.get(component);
+    if (component === undefined || !sum) continue;
+    const updated: HashSum = { lanes: Uint32Array.from(sum.lanes), count: sum.count };
+    addHash(updated, hashOf(previous, name), -1);
+    addHash(updated, hashOf(graph, name), 1);
+    componentSums.set(component, updated);
+  }
   return graph;
 }
 

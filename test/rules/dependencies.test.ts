@@ -54,7 +54,7 @@ describe('dependency keys', () => {
     expect(key(before, '/island.ts')).not.toBe(key(before, '/log.ts'));
   });
 
-  it('are kept up to date through edits: the import graph of each next program equals a fresh build', () => {
+  it('are kept up to date through edits: the import graph and the keys of each next program equal a fresh build\'s', () => {
     const { project } = loadProjectInMemory(files);
     const shape = (graph: ImportGraph): unknown => ({
       files: [...graph.files].map(([name, file]) => [name, file.text]).sort(),
@@ -63,7 +63,13 @@ describe('dependency keys', () => {
       globals: [...graph.globals].sort(),
     });
     // Other compiler options: a graph built from nothing, not patched from the last one.
-    const fresh = (texts: Record<string, string>): unknown => shape(importGraphOf(loadProjectInMemory(texts, { noImplicitReturns: true }).project.getProgram().compilerObject));
+    const freshProgram = (texts: Record<string, string>) => loadProjectInMemory(texts, { noImplicitReturns: true }).project.getProgram().compilerObject;
+    const fresh = (texts: Record<string, string>): unknown => shape(importGraphOf(freshProgram(texts)));
+    const keys = (program: ReturnType<typeof freshProgram>): string[] => Object.keys(files).map((name) => dependencyKey(program, program.getSourceFile(name)!));
+    const expectKeysOfAFreshBuild = (): void => {
+      const program = project.getProgram().compilerObject;
+      expect(keys(program)).toEqual(keys(freshProgram(texts)));
+    };
     const texts: Record<string, string> = { ...files };
     const edit = (name: string, text: string): void => {
       texts[name] = text;
@@ -74,11 +80,18 @@ describe('dependency keys', () => {
     const patched = importGraphOf(project.getProgram().compilerObject);
     expect(patched.files.get('/caller.ts')?.text).toContain('keeps the imports');
     expect(shape(patched)).toEqual(fresh(texts));
+    expectKeysOfAFreshBuild();
     edit('/island.ts', "import { show } from './log';\nexport const answer = 42;");
     expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
     expect(importGraphOf(project.getProgram().compilerObject).importers.get('/log.ts')).toContain('/island.ts');
+    expectKeysOfAFreshBuild();
+    edit('/log.ts', 'export function show(text: string) { console.info(text); }');
+    expectKeysOfAFreshBuild();
+    edit('/globals.d.ts', 'declare const analytics: { track(event: string): void };');
+    expectKeysOfAFreshBuild();
     edit('/island.ts', 'declare const answer: number;');
     expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
     expect(importGraphOf(project.getProgram().compilerObject).globals).toContain('/island.ts');
+    expectKeysOfAFreshBuild();
   });
 });
