@@ -58,7 +58,7 @@ function buildGraph(own: readonly ts.SourceFile[], targetsOf: (file: ts.SourceFi
     const targets = targetsOf(file);
     imports.set(file.fileName, targets);
     for (const target of targets) importers.get(target)?.push(file.fileName);
-    if (!ts.isExternalModule(file) && !file.fileName.endsWith('.json')) globals.push(file.fileName);
+    if (isGlobalScript(file)) globals.push(file.fileName);
   }
   return { files: new Map(own.map((file) => [file.fileName, file])), imports, importers, globals };
 }
@@ -74,13 +74,17 @@ function patchedGraph(
     const before = latest.graph.imports.get(file.fileName) ?? [];
     const after = targetsOf(file);
     if (before.length !== after.length || before.some((target, index) => target !== after[index])) return undefined;
-    const wasGlobal = latest.graph.globals.includes(file.fileName);
-    if (wasGlobal !== (!ts.isExternalModule(file) && !file.fileName.endsWith('.json'))) return undefined;
+    if (latest.graph.globals.includes(file.fileName) !== isGlobalScript(file)) return undefined;
   }
   const files = new Map(latest.graph.files);
   for (const file of changed) files.set(file.fileName, file);
   // The edge maps are shared with the previous graph: neither is changed after it is built.
   return { ...latest.graph, files };
+}
+
+/** A script rather than a module: its declarations are global. */
+function isGlobalScript(file: ts.SourceFile): boolean {
+  return !ts.isExternalModule(file) && !file.fileName.endsWith('.json');
 }
 
 /** `files` and every file that imports one of them, directly or through others. */
