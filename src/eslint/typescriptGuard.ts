@@ -37,6 +37,10 @@ export const enumsReadByEngine = [
 const requireHere = createRequire(import.meta.url);
 const prototypes = new WeakMap<object, object | undefined>();
 const verdicts = new WeakMap<object, ProgramCompatibility>();
+/** How often another copy's version and enums were compared with the analyzer's (for tests). */
+export const guardCounters = { copiesCompared: 0 };
+/** Verdicts by the source-file prototype of the copy that made the program. */
+const verdictsByCopy = new WeakMap<object, ProgramCompatibility>();
 
 /**
  * Checks the copy of TypeScript that made `program`. `candidates` are the loaded `typescript`
@@ -50,24 +54,33 @@ export function checkProgramCompatibility(
   if (candidates) return judge(program, candidates);
   const cached = verdicts.get(program);
   if (cached) return cached;
-  const verdict = judge(program, loadedTypescriptCopies());
+  const verdict = judge(program, undefined);
   verdicts.set(program, verdict);
   return verdict;
 }
 
-function judge(program: Pick<ts.Program, 'getSourceFiles'>, candidates: readonly unknown[]): ProgramCompatibility {
+/**
+ * `candidates` undefined: the loaded copies, and the verdict on a copy found among them is kept for
+ * every later program it makes (the editor makes one per keystroke; the copy does not change).
+ */
+function judge(program: Pick<ts.Program, 'getSourceFiles'>, candidates: readonly unknown[] | undefined): ProgramCompatibility {
   const sample = program.getSourceFiles()[0];
   if (!sample) return { compatible: false, reason: 'the program has no source files' };
   const prototype = Object.getPrototypeOf(sample) as object;
   if (prototype === sourceFilePrototype(ts as unknown as TypescriptModule)) {
     return { compatible: true, version: ts.version, sameCopy: true };
   }
-  const owner = candidates.find((candidate): candidate is TypescriptModule =>
+  const known = candidates ? undefined : verdictsByCopy.get(prototype);
+  if (known) return known;
+  const owner = (candidates ?? loadedTypescriptCopies()).find((candidate): candidate is TypescriptModule =>
     isTypescriptModule(candidate) && sourceFilePrototype(candidate) === prototype);
   if (!owner) {
     return { compatible: false, reason: 'the program was made by a copy of TypeScript that is not among the loaded modules, so its version is unknown' };
   }
-  return compareCopies(owner);
+  const verdict = compareCopies(owner);
+  guardCounters.copiesCompared++;
+  if (!candidates) verdictsByCopy.set(prototype, verdict);
+  return verdict;
 }
 
 /** Whether nodes, types and symbols of `other` mean the same to the engine as those of its own copy. */

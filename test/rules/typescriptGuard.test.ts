@@ -7,7 +7,7 @@ import ts59 from 'typescript-5.9';
 import { describe, expect, it, vi } from 'vitest';
 import phi from '../../src/index.js';
 import { programCounters, programFor } from '../../src/eslint/programProvider.js';
-import { checkProgramCompatibility, loadedTypescriptCopies } from '../../src/eslint/typescriptGuard.js';
+import { checkProgramCompatibility, guardCounters, loadedTypescriptCopies } from '../../src/eslint/typescriptGuard.js';
 import { fixtureDir } from './ruleTesters.js';
 
 // Whole projects are loaded and linted: far beyond the default 5 s on a busy two-core machine.
@@ -54,6 +54,15 @@ describe('the TypeScript copy guard', () => {
   it('finds the copy that made a program among the loaded modules', () => {
     expect(loadedTypescriptCopies()).toEqual(expect.arrayContaining([typescript, ts59]));
     expect(checkProgramCompatibility(programOf(ts59 as unknown as typeof typescript))).toMatchObject({ compatible: false, version: '5.9.3' });
+  });
+
+  it('judges a copy once, not every program it makes', () => {
+    expect(checkProgramCompatibility(programOf(typescript))).toMatchObject({ compatible: true, sameCopy: false });
+    const compared = guardCounters.copiesCompared;
+    expect(checkProgramCompatibility(programOf(typescript))).toMatchObject({ compatible: true, sameCopy: false });
+    expect(checkProgramCompatibility(programOf(ts59 as unknown as typeof typescript))).toMatchObject({ compatible: false, version: '5.9.3' });
+    expect(checkProgramCompatibility(programOf(ts59 as unknown as typeof typescript))).toMatchObject({ compatible: false, version: '5.9.3' });
+    expect(guardCounters.copiesCompared).toBeLessThanOrEqual(compared + 1);
   });
 
   it('refuses a simulated copy that reports another version', () => {
