@@ -398,8 +398,8 @@ export class TaintEvaluator {
     let symbol = shorthand ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const type = shorthand && symbol ? this.typeOfShorthandValue(node, symbol) : checker.getTypeAtLocation(node);
-    const source = this.context.oracle.sourceAlongPath(type, path);
-    if (source) return [this.sourceFlow(source, node, path)];
+    const typed = this.typedSource(node, path, type);
+    if (typed) return typed;
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!symbol || !declaration) return [];
     if (this.isNarrowedToCleanType(type, symbol, declaration)) return [];
@@ -742,7 +742,7 @@ export class TaintEvaluator {
 
   /**
    * The flow summaries of a library call. A summary moves data from the receiver or the arguments,
-   * so a call with neither (`new Date()`, `Date.now` aside) is not matched: that spares the checker
+   * so a call with neither (`new Date()`, `uuid()`) is not matched: that spares the checker
    * the callee's description, on one of the commonest calls there is.
    */
   private summariesOf(call: ts.CallExpression | ts.NewExpression): Match<FlowSummary>[] {
@@ -859,9 +859,8 @@ export class TaintEvaluator {
     return declarations;
   }
 
-  /** The node's static type (or the type at the end of the path) is PHI. */
-  private typedSource(node: ts.Node, path: Path): Flow[] | undefined {
-    const type = this.context.checker.getTypeAtLocation(node);
+  /** The node's static type (or the type at the end of the path) is PHI; `type`, when the caller already has it. */
+  private typedSource(node: ts.Node, path: Path, type = this.context.checker.getTypeAtLocation(node)): Flow[] | undefined {
     const source = this.context.oracle.sourceAlongPath(type, path);
     return source ? [this.sourceFlow(source, node, path)] : undefined;
   }
