@@ -21,16 +21,20 @@ const edges = new WeakMap<ts.SourceFile, { context: string; targets: string[] }>
 /**
  * The last graph built for each set of compiler options. In the editor every keystroke makes a new
  * program that differs from the last in one file: its graph is the last one with that file's entry
- * replaced, when the file still imports what it did and no file came or went.
+ * replaced, when the file still imports what it did and no file came or went. Held weakly: a graph
+ * lives as long as its program, so a scan of many projects does not keep every project's files.
  */
-const latestByOptions = new Map<string, { own: readonly ts.SourceFile[]; ownFiles: ReadonlySet<ts.SourceFile>; context: string; graph: ImportGraph }>();
+const latestByOptions = new Map<string, WeakRef<ImportGraph>>();
+/** What a graph was built from, for patching the next one. */
+const buildInputs = new WeakMap<ImportGraph, { own: readonly ts.SourceFile[]; ownFiles: ReadonlySet<ts.SourceFile>; context: string }>();
 
 /** Built once per program; a file's edges are kept across programs while its object and the resolution context stay. */
 export function importGraphOf(program: ts.Program): ImportGraph {
   const cached = graphs.get(program);
   if (cached) return cached;
   const optionsKey = compilerOptionsKey(program);
-  const latest = latestByOptions.get(optionsKey);
+  const latestGraph = latestByOptions.get(optionsKey)?.deref();
+  const latest = latestGraph && buildInputs.get(latestGraph);
   const own = program.getSourceFiles().filter((file) => latest?.ownFiles.has(file) || isOwnFile(program, file));
   const sameFiles = latest !== undefined && latest.own.length === own.length
     && own.every((file, index) => file.fileName === latest.own[index]?.fileName);
@@ -44,9 +48,10 @@ export function importGraphOf(program: ts.Program): ImportGraph {
     }
     return entry.targets;
   };
-  const graph = (sameFiles ? patchedGraph(latest, own, targetsOf) : undefined) ?? buildGraph(own, targetsOf);
+  const graph = (sameFiles && latestGraph ? patchedGraph(latestGraph, latest.own, own, targetsOf) : undefined) ?? buildGraph(own, targetsOf);
   graphs.set(program, graph);
-  latestByOptions.set(optionsKey, { own, ownFiles: new Set(own), context, graph });
+  buildInputs.set(graph, { own, ownFiles: new Set(own), context });
+  latestByOptions.set(optionsKey, new WeakRef(graph));
   return graph;
 }
 
@@ -65,21 +70,22 @@ function buildGraph(own: readonly ts.SourceFile[], targetsOf: (file: ts.SourceFi
 
 /** The previous graph with the changed files swapped in, or undefined when a change touched the edges or what is global. */
 function patchedGraph(
-  latest: { own: readonly ts.SourceFile[]; graph: ImportGraph },
+  latest: ImportGraph,
+  latestOwn: readonly ts.SourceFile[],
   own: readonly ts.SourceFile[],
   targetsOf: (file: ts.SourceFile) => readonly string[],
 ): ImportGraph | undefined {
-  const changed = own.filter((file, index) => file !== latest.own[index]);
+  const changed = own.filter((file, index) => file !== latestOwn[index]);
   for (const file of changed) {
-    const before = latest.graph.imports.get(file.fileName) ?? [];
+    const before = latest.imports.get(file.fileName) ?? [];
     const after = targetsOf(file);
     if (before.length !== after.length || before.some((target, index) => target !== after[index])) return undefined;
-    if (latest.graph.globals.includes(file.fileName) !== isGlobalScript(file)) return undefined;
+    if (latest.globals.includes(file.fileName) !== isGlobalScript(file)) return undefined;
   }
-  const files = new Map(latest.graph.files);
+  const files = new Map(latest.files);
   for (const file of changed) files.set(file.fileName, file);
   // The edge maps are shared with the previous graph: neither is changed after it is built.
-  return { ...latest.graph, files };
+  return { ...latest, files };
 }
 
 /** A script rather than a module: its declarations are global. */

@@ -75,9 +75,13 @@ describe('dependency keys', () => {
       texts[name] = text;
       project.getSourceFileOrThrow(name).replaceWithText(text);
     };
-    importGraphOf(project.getProgram().compilerObject);
+    const first = project.getProgram().compilerObject;
+    const firstGraph = importGraphOf(first);
     edit('/caller.ts', `${files['/caller.ts']}\n// an edit that keeps the imports`);
     const patched = importGraphOf(project.getProgram().compilerObject);
+    // Patched from the first program's graph (alive here, as the editor's previous program is): the edges are shared.
+    expect(patched.imports).toBe(firstGraph.imports);
+    expect(first.getSourceFile('/caller.ts')).toBeDefined();
     expect(patched.files.get('/caller.ts')?.text).toContain('keeps the imports');
     expect(shape(patched)).toEqual(fresh(texts));
     expectKeysOfAFreshBuild();
