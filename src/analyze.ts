@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Project } from 'ts-morph';
 import { loadBuiltInCatalog } from './catalog/index.js';
 import { loadFlowSummaries } from './catalog/summaries.js';
 import { loadConfig } from './config/load.js';
@@ -7,13 +6,13 @@ import type { PhiConfig } from './config/types.js';
 import { PhiEngine } from './engine/engine.js';
 import { ignoreMatcher, looksGenerated } from './fileSelection.js';
 import type { AnalysisDiagnostic, Finding } from './findings.js';
-import { buildTypeChecker, loadProject, type ExcludedFile } from './project/index.js';
+import { buildTypeChecker, loadProject, type CompilerProject, type ExcludedFile } from './project/index.js';
 
 export interface AnalyzeOptions {
   /** A tsconfig.json (or the directory holding one). */
   tsconfig?: string;
-  /** A ts-morph project already loaded; `rootDir` then says where it lives. */
-  project?: Project;
+  /** A project already loaded (`loadProject`, `loadProjectInMemory`); `rootDir` then says where it lives. */
+  project?: CompilerProject;
   /** Without a tsconfig: a directory scanned as an inferred project. */
   directory?: string;
   /** The configuration; when absent, phi.config.json is looked up from the project directory upward. */
@@ -64,7 +63,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     if (loaded.file) configDir = path.dirname(loaded.file);
   }
   if (options.configOverrides) config = { ...config, ...options.configOverrides };
-  const program = project.getProgram().compilerObject;
+  const program = project.program();
   const engine = new PhiEngine({
     program,
     config,

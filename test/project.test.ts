@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Project, SyntaxKind, ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   loadProject,
@@ -36,18 +36,31 @@ function writeTree(name: string, files: Record<string, string>): string {
 }
 
 /** The type of `process.env` in src/admissions.ts, as the checker sees it. */
-function processEnvType(project: Project): ts.Type {
-  const file = project.getSourceFileOrThrow('admissions.ts');
-  const env = file
-    .getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)
-    .find((access) => access.getText() === 'process.env');
-  if (!env) throw new Error('process.env not found in the fixture');
-  return project.getTypeChecker().compilerObject.getTypeAtLocation(env.compilerNode);
+function admissions(program: ts.Program): ts.SourceFile {
+  const file = program.getSourceFiles().find((sourceFile) => sourceFile.fileName.endsWith('/admissions.ts'));
+  if (!file) throw new Error('admissions.ts not found in the fixture');
+  return file;
 }
 
-function importedFile(project: Project): string | undefined {
-  const file = project.getSourceFileOrThrow('admissions.ts');
-  return file.getImportDeclarationOrThrow('@app/models/patient').getModuleSpecifierSourceFile()?.getFilePath();
+function processEnvType(program: ts.Program): ts.Type {
+  const file = admissions(program);
+  let env: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!env && ts.isPropertyAccessExpression(node) && node.getText(file) === 'process.env') env = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  if (!env) throw new Error('process.env not found in the fixture');
+  return program.getTypeChecker().getTypeAtLocation(env);
+}
+
+function importedFile(program: ts.Program): string | undefined {
+  const file = admissions(program);
+  const declaration = file.statements.find((statement): statement is ts.ImportDeclaration =>
+    ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === '@app/models/patient');
+  if (!declaration) throw new Error('the import of @app/models/patient is missing');
+  const symbol = program.getTypeChecker().getSymbolAtLocation(declaration.moduleSpecifier);
+  return symbol?.valueDeclaration?.getSourceFile().fileName;
 }
 
 describe('a project written for TypeScript 5', () => {
@@ -60,7 +73,7 @@ describe('a project written for TypeScript 5', () => {
     expect(loaded.legacyDefaults).toBe(true);
     expect(loaded.tsconfigPath).toBe(path.join(fixture('ts5-legacy'), 'tsconfig.json'));
     expect(loaded.typescriptVersion).toMatchObject({ major: 5, source: 'declared', version: '^5.4.0' });
-    const options = loaded.project.getCompilerOptions();
+    const options = loaded.project.options;
     expect(options.types).toContain('node');
     expect(options.strict).toBe(false);
     expect(options.target).toBe(ts.ScriptTarget.ES5);
@@ -70,25 +83,25 @@ describe('a project written for TypeScript 5', () => {
   });
 
   it('finds @types/node in an enclosing node_modules: process.env has its type', () => {
-    const type = processEnvType(loaded.project);
+    const type = processEnvType(loaded.project.program());
     expect(type.flags & ts.TypeFlags.Any).toBe(0);
-    expect(loaded.project.getTypeChecker().compilerObject.typeToString(type)).toBe('ProcessEnv');
+    expect(loaded.project.program().getTypeChecker().typeToString(type)).toBe('ProcessEnv');
   });
 
   it('resolves baseUrl paths', () => {
-    expect(importedFile(loaded.project)).toBe(path.join(fixture('ts5-legacy'), 'src', 'models', 'patient.ts'));
+    expect(importedFile(loaded.project.program())).toBe(path.join(fixture('ts5-legacy'), 'src', 'models', 'patient.ts'));
   });
 
   it('would not mean the same under plain TypeScript 6 defaults (the control)', () => {
     const plain = new Project({ tsConfigFilePath: path.join(fixture('ts5-legacy'), 'tsconfig.json') });
     const codes = plain.getProgram().compilerObject.getOptionsDiagnostics().map((d) => d.code);
     expect(codes).toContain(5101); // baseUrl is deprecated
-    expect(processEnvType(plain).flags & ts.TypeFlags.Any).not.toBe(0); // no @types/node: error type
+    expect(processEnvType(plain.getProgram().compilerObject).flags & ts.TypeFlags.Any).not.toBe(0); // no @types/node: error type
   }, SLOW);
 
   it('surfaces no deprecation or other diagnostics', () => {
     expect(loaded.diagnostics).toEqual([]);
-    const program = loaded.project.getProgram().compilerObject;
+    const program = loaded.project.program();
     expect(program.getOptionsDiagnostics()).toEqual([]);
   });
 });
@@ -103,14 +116,14 @@ describe('a project configured for TypeScript 6', () => {
     expect(loaded.legacyDefaults).toBe(false);
     expect(loaded.appliedDefaults).toEqual([]);
     expect(loaded.typescriptVersion?.major).toBe(6);
-    expect(loaded.project.getCompilerOptions().types).toEqual(['node']);
+    expect(loaded.project.options.types).toEqual(['node']);
     expect(loaded.diagnostics).toEqual([]);
   });
 
   it('means the same as the legacy twin', () => {
-    expect(importedFile(loaded.project)).toBe(path.join(fixture('ts5-modern'), 'src', 'models', 'patient.ts'));
-    const type = processEnvType(loaded.project);
-    expect(loaded.project.getTypeChecker().compilerObject.typeToString(type)).toBe('ProcessEnv');
+    expect(importedFile(loaded.project.program())).toBe(path.join(fixture('ts5-modern'), 'src', 'models', 'patient.ts'));
+    const type = processEnvType(loaded.project.program());
+    expect(loaded.project.program().getTypeChecker().typeToString(type)).toBe('ProcessEnv');
   });
 });
 
@@ -185,7 +198,7 @@ describe('problems while loading', () => {
     const messages = loaded.diagnostics.filter((d) => d.kind === 'project-error').map((d) => d.message);
     expect(messages.some((m) => m.includes('notAnOption'))).toBe(true);
     expect(messages.some((m) => m.includes('missing-base.json'))).toBe(true);
-    expect(loaded.project.getSourceFile('a.ts')).toBeDefined();
+    expect(loaded.project.sourceFile(path.join(root, 'src', 'a.ts'))).toBeDefined();
   }, SLOW);
 
   it('reports a source file that does not parse, with its line', () => {
@@ -241,9 +254,9 @@ describe('a directory without a tsconfig', () => {
     const loaded = loadProject({ directory: root });
     expect(loaded.legacyDefaults).toBe(true);
     expect(loaded.tsconfigPath).toBeUndefined();
-    const files = loaded.project.getSourceFiles().map((f) => path.relative(root, f.getFilePath()));
+    const files = loaded.project.ownFiles().map((f) => path.relative(root, f.fileName));
     expect(files.sort()).toEqual(['index.js', 'lib/esm.mjs', 'lib/greet.js', 'lib/view.jsx']);
-    const options = loaded.project.getCompilerOptions();
+    const options = loaded.project.options;
     expect(options.allowJs).toBe(true);
     expect(options.checkJs).toBe(false);
     expect(options.jsx).toBe(ts.JsxEmit.Preserve);
@@ -257,7 +270,7 @@ describe('a directory without a tsconfig', () => {
       'c.ts': 'export const c = 1;\n',
     });
     const loaded = loadProject({ directory: root, files: ['a.ts'] });
-    const files = loaded.project.getSourceFiles().map((f) => path.basename(f.getFilePath()));
+    const files = loaded.project.ownFiles().map((f) => path.basename(f.fileName));
     expect(files.sort()).toEqual(['a.ts', 'b.ts']);
   }, SLOW);
 });
@@ -275,10 +288,14 @@ describe('an in-memory project', () => {
       ].join('\n'),
       'src/broken.ts': 'const = ;\n',
     });
-    const main = loaded.project.getSourceFileOrThrow('/src/main.ts');
-    expect(main.getImportDeclarations()[0]?.getModuleSpecifierSourceFile()?.getFilePath()).toBe('/src/patient.ts');
-    const call = main.getDescendantsOfKind(SyntaxKind.CallExpression)[0];
-    expect(call?.getType().getText()).toBe('void');
+    const program = loaded.project.program();
+    const checker = program.getTypeChecker();
+    const main = program.getSourceFile('/src/main.ts')!;
+    const [declaration, show] = main.statements;
+    if (!declaration || !ts.isImportDeclaration(declaration) || !show || !ts.isFunctionDeclaration(show)) throw new Error('unexpected main.ts');
+    expect(checker.getSymbolAtLocation(declaration.moduleSpecifier)?.valueDeclaration?.getSourceFile().fileName).toBe('/src/patient.ts');
+    const call = (show.body!.statements[0] as ts.ExpressionStatement).expression;
+    expect(checker.typeToString(checker.getTypeAtLocation(call))).toBe('void');
     expect([...new Set(loaded.diagnostics.map((d) => d.kind))].sort()).toEqual(['parse-error', 'unresolved-module']);
     expect(loaded.diagnostics.find((d) => d.kind === 'unresolved-module')?.location).toMatchObject({
       file: '/src/main.ts',

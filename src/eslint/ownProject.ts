@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ts, type Project } from 'ts-morph';
-import { buildTypeChecker, loadProject, type ExcludedFile } from '../project/index.js';
+import { ts } from 'ts-morph';
+import { buildTypeChecker, loadProject, type CompilerProject, type ExcludedFile } from '../project/index.js';
 
 /** A program of the analyzer's own, for a file linted without type information. */
 export interface OwnProgram {
@@ -13,13 +13,13 @@ export interface OwnProgram {
 }
 
 /**
- * One ts-morph project per tsconfig, kept for the life of the process (an editor's ESLint server
+ * One project per tsconfig, kept for the life of the process (an editor's ESLint server
  * lints many times). A lint updates the linted file to the text ESLint was given, unsaved edits
  * included, and TypeScript builds the next program reusing every unchanged source file, so a
  * re-lint costs the changed file, not the project.
  */
 interface ProjectState {
-  project: Project;
+  project: CompilerProject;
   rootDir: string;
   tsconfigPath?: string;
   tsconfigMtime?: number;
@@ -63,9 +63,8 @@ export function ownProgramFor(fileName: string, text: string): OwnProgram | unde
   refreshFromDisk(state, file);
   const known = state.unbindable.get(file);
   if (known?.text === text) throw new UnanalysableFileError(known.diagnostic.message);
-  const current = state.project.getSourceFile(file);
-  if (current?.getFullText() !== text) {
-    state.project.createSourceFile(file, text, { overwrite: true });
+  if (state.project.sourceFile(file)?.text !== text) {
+    state.project.setText(file, text);
     state.editorTexts.set(file, modificationTime(file));
     state.unbindable.delete(file);
     ownProjectCounters.textUpdates++;
@@ -75,7 +74,7 @@ export function ownProgramFor(fileName: string, text: string): OwnProgram | unde
   for (const excluded of buildTypeChecker(state.project)) state.unbindable.set(path.resolve(excluded.file), excluded);
   const failed = state.unbindable.get(file);
   if (failed?.text === text) throw new UnanalysableFileError(failed.diagnostic.message);
-  const program = state.project.getProgram().compilerObject;
+  const program = state.project.program();
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) return undefined;
   return { program, sourceFile, rootDir: state.rootDir, ...(state.tsconfigPath ? { tsconfigPath: state.tsconfigPath } : {}) };
@@ -114,19 +113,14 @@ function refreshFromDisk(state: ProjectState, linted: string): void {
     if (time === known) continue;
     state.editorTexts.delete(file);
     state.diskTimes.set(file, time);
-    const sourceFile = state.project.getSourceFile(file);
-    if (sourceFile) {
-      sourceFile.refreshFromFileSystemSync();
-      ownProjectCounters.diskRefreshes++;
-    }
+    state.project.refresh(file);
+    ownProjectCounters.diskRefreshes++;
   }
 }
 
-/** The project's own files: those it holds outside node_modules (building no program to find them). */
+/** The project's own files: those its program holds outside node_modules. */
 function projectFiles(state: ProjectState): string[] {
-  return state.project.getSourceFiles()
-    .map((sourceFile) => path.resolve(sourceFile.getFilePath()))
-    .filter((file) => !file.split(path.sep).includes('node_modules'));
+  return state.project.ownFiles().map((sourceFile) => path.resolve(sourceFile.fileName));
 }
 
 function modificationTime(file: string): number | undefined {

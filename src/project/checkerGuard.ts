@@ -1,5 +1,6 @@
-import { Project, ts, type FileSystemHost } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
+import { stubText, type CompilerProject } from './compilerProject.js';
 
 /**
  * TypeScript's binder (run for every file when the type checker is first built) recurses once per
@@ -30,7 +31,6 @@ export function tooDeepMessage(depth: number): string {
 const suspectDepth = 100;
 /** Rounds of search-and-stub before giving up (each round stubs every file found). */
 const maxRounds = 5;
-const stubMarker = '// eslint-plugin-phi: not analysed, nested too deeply for the TypeScript compiler\n';
 
 /**
  * Builds the type checker of the project's program. Files whose binding overflows the stack are
@@ -38,10 +38,10 @@ const stubMarker = '// eslint-plugin-phi: not analysed, nested too deeply for th
  * returned with a diagnostic; the caller must not analyse them. Rethrows when the culprit cannot
  * be found, and any error that is not a RangeError.
  */
-export function buildTypeChecker(project: Project): ExcludedFile[] {
+export function buildTypeChecker(project: CompilerProject): ExcludedFile[] {
   const excluded: ExcludedFile[] = [];
   for (let round = 0; ; round++) {
-    const program = project.getProgram().compilerObject;
+    const program = project.program();
     try {
       program.getTypeChecker();
       return excluded;
@@ -55,18 +55,11 @@ export function buildTypeChecker(project: Project): ExcludedFile[] {
           text: file.text,
           diagnostic: { kind: 'parse-error', file: file.fileName, message: tooDeepMessage(depth) },
         });
-        stubOut(project, file.fileName, !file.fileName.endsWith('.json') && !ts.isExternalModule(file));
+        // A stub, so that files importing it still load (they import nothing from it). A module stays a module.
+        project.setText(file.fileName, stubText(file.fileName, !file.fileName.endsWith('.json') && !ts.isExternalModule(file)));
       }
     }
   }
-}
-
-/**
- * Replaces a file of the project by a stub, so that files importing it still load (they import
- * nothing from it) instead of making the compiler read the file again. A module stays a module.
- */
-function stubOut(project: Project, fileName: string, isScript: boolean): void {
-  project.createSourceFile(fileName, stubText(fileName, isScript), { overwrite: true });
 }
 
 /**
@@ -138,72 +131,4 @@ function nestingDepth(file: ts.SourceFile): number {
 export function tooDeepToParseMessage(error: RangeError): string {
   return `nested too deeply for the TypeScript parser (${error.message}); not analysed.`
     + ' Split the deeply nested expression into smaller ones or list the file in `ignore`';
-}
-
-/**
- * A file system that reads registered stubs in place of the files on disk: the parser never sees a
- * file it overflowed on again, whichever way the project comes to read it (a root file, an import).
- * The real file system is ts-morph's own, taken from a project made without files.
- */
-export function stubbingFileSystem(stubs: ReadonlyMap<string, string>): FileSystemHost {
-  const real = new Project({ skipLoadingLibFiles: true, skipAddingFilesFromTsConfig: true }).getFileSystem();
-  const host = Object.create(real) as FileSystemHost;
-  host.readFileSync = (filePath, encoding) => stubs.get(filePath) ?? real.readFileSync(filePath, encoding);
-  host.readFile = async (filePath, encoding) => stubs.get(filePath) ?? real.readFile(filePath, encoding);
-  return host;
-}
-
-/** The text a stub for `fileName` holds: a module stays a module, so importing it still works. */
-export function stubText(fileName: string, isScript = false): string {
-  return fileName.endsWith('.json') ? '{}\n' : isScript ? stubMarker : `${stubMarker}export {};\n`;
-}
-
-/**
- * Adds the files the project's files import, as `project.resolveSourceFileDependencies()` does,
- * except that a file the parser overflows on is registered in `stubs` (read by the project's
- * `stubbingFileSystem`) and returned instead of failing the load. The search runs only after the
- * parser failed.
- */
-export function resolveDependencies(project: Project, stubs: Map<string, string>): ExcludedFile[] {
-  const excluded: ExcludedFile[] = [];
-  for (let round = 0; ; round++) {
-    try {
-      project.resolveSourceFileDependencies();
-      return excluded;
-    } catch (error) {
-      if (!(error instanceof RangeError) || round >= maxRounds) throw error;
-      const found = unparsableImports(project).filter((file) => !stubs.has(file.fileName));
-      if (found.length === 0) throw error;
-      for (const file of found) {
-        excluded.push({ file: file.fileName, text: file.text, diagnostic: { kind: 'parse-error', file: file.fileName, message: tooDeepToParseMessage(file.error) } });
-        stubs.set(file.fileName, stubText(file.fileName));
-      }
-    }
-  }
-}
-
-/** Files imported by the project's files, outside it and outside node_modules, that the parser cannot read. */
-function unparsableImports(project: Project): { fileName: string; text: string; error: RangeError }[] {
-  const options = project.getCompilerOptions();
-  const host = ts.sys;
-  const seen = new Set<string>();
-  const found: { fileName: string; text: string; error: RangeError }[] = [];
-  for (const sourceFile of project.getSourceFiles()) {
-    const compiled = sourceFile.compilerNode;
-    for (const { fileName: specifier } of ts.preProcessFile(compiled.text, true, true).importedFiles) {
-      const resolved = ts.resolveModuleName(specifier, compiled.fileName, options, host).resolvedModule?.resolvedFileName;
-      if (!resolved || seen.has(resolved) || resolved.includes('/node_modules/') || /\.d\.[cm]?ts$/.test(resolved)) continue;
-      seen.add(resolved);
-      if (project.getSourceFile(resolved)) continue;
-      const text = host.readFile(resolved);
-      if (text === undefined) continue;
-      try {
-        ts.createSourceFile(resolved, text, options.target ?? ts.ScriptTarget.ESNext);
-      } catch (error) {
-        if (error instanceof RangeError) found.push({ fileName: resolved, text, error });
-        else throw error;
-      }
-    }
-  }
-  return found;
 }

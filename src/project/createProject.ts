@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { inferredCompilerOptions, listSourceFiles } from './inferredProject.js';
-import { buildTypeChecker, resolveDependencies, stubbingFileSystem, stubText, tooDeepToParseMessage, type ExcludedFile } from './checkerGuard.js';
+import { buildTypeChecker, tooDeepToParseMessage, type ExcludedFile } from './checkerGuard.js';
+import { CompilerProject, memoryFileSystem, normalizeFileName } from './compilerProject.js';
 import { applyLegacyDefaults } from './legacyDefaults.js';
 import { fromTsDiagnostic } from './location.js';
 import { readTsconfig } from './readTsconfig.js';
@@ -24,7 +25,7 @@ export interface LoadProjectOptions {
 }
 
 export interface LoadedProject {
-  project: Project;
+  project: CompilerProject;
   /** Absolute path of the tsconfig used, when there was one. */
   tsconfigPath?: string;
   /** True when TypeScript 5 defaults were applied (older or unknown TS, or no tsconfig). */
@@ -88,26 +89,19 @@ export function loadProjectInMemory(
   files: Record<string, string>,
   compilerOptions: ts.CompilerOptions = {},
 ): LoadedProject {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: false,
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      strict: true,
-      allowJs: true,
-      jsx: ts.JsxEmit.Preserve,
-      noEmit: true,
-      types: [],
-      ...compilerOptions,
-    },
-  });
-  for (const [name, text] of Object.entries(files)) {
-    project.createSourceFile(path.posix.resolve('/', name), text, { overwrite: true });
-  }
-  project.resolveSourceFileDependencies();
-  const excluded = buildTypeChecker(project);
+  const texts = new Map(Object.entries(files).map(([name, text]) => [path.posix.resolve('/', name), text]));
+  const project = new CompilerProject({
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    allowJs: true,
+    jsx: ts.JsxEmit.Preserve,
+    noEmit: true,
+    types: [],
+    ...compilerOptions,
+  }, [...texts.keys()], memoryFileSystem(texts));
+  const excluded = [...unparsableFiles(project), ...buildTypeChecker(project)];
   return {
     project,
     legacyDefaults: false,
@@ -128,38 +122,17 @@ interface ProjectPlan {
 }
 
 function finish(plan: ProjectPlan): LoadedProject {
-  /** Files the parser overflows on, by path: the project reads a stub instead (see checkerGuard.ts). */
-  const stubs = new Map<string, string>();
-  const project = new Project({
-    compilerOptions: { maxNodeModuleJsDepth: 0, ...plan.compilerOptions },
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: false,
-    fileSystem: stubbingFileSystem(stubs),
-  });
   const diagnostics = [...plan.diagnostics];
-  const unparsable: ExcludedFile[] = [];
-  for (const file of plan.rootFiles) {
-    try {
-      if (project.addSourceFileAtPathIfExists(file) === undefined) {
-        diagnostics.push({ kind: 'project-error', file, message: `File not found: ${file}` });
-      }
-    } catch (error) {
-      // The TypeScript parser recurses per nesting level: thousands of nested brackets overflow it.
-      // A stub stands in, so that files importing it do not make the compiler read it again.
-      if (!(error instanceof RangeError)) throw error;
-      unparsable.push({ file, text: ts.sys.readFile(file) ?? '', diagnostic: { kind: 'parse-error', file, message: tooDeepToParseMessage(error) } });
-      stubs.set(file, stubText(file));
-      project.addSourceFileAtPath(file);
-    }
-  }
-  // Adds the files the roots import (outside node_modules) to the project; declaration
-  // files in node_modules stay in the program for types. Node_modules JavaScript is not
-  // loaded (maxNodeModuleJsDepth 0).
-  unparsable.push(...resolveDependencies(project, stubs));
+  const rootFiles = plan.rootFiles.map(normalizeFileName).filter((file) => {
+    if (ts.sys.fileExists(file)) return true;
+    diagnostics.push({ kind: 'project-error', file, message: `File not found: ${file}` });
+    return false;
+  });
+  // Node_modules JavaScript is not loaded (maxNodeModuleJsDepth 0); its declaration files are, for types.
+  const project = new CompilerProject({ maxNodeModuleJsDepth: 0, ...plan.compilerOptions }, rootFiles);
   // Built here rather than by the first analysis, so a file the binder overflows on is left out
   // before anything needs the checker (the checker is cached on the program: no work is repeated).
-  const excluded = [...unparsable, ...buildTypeChecker(project)];
+  const excluded = [...unparsableFiles(project), ...buildTypeChecker(project)];
   diagnostics.push(...excluded.map((file) => file.diagnostic));
   diagnostics.push(...optionsDiagnostics(project, plan.tsconfigPath), ...collectSourceDiagnostics(project));
   return {
@@ -173,8 +146,12 @@ function finish(plan: ProjectPlan): LoadedProject {
   };
 }
 
+/** Files the parser overflowed on: the project holds a stub for each (see compilerProject.ts). */
+function unparsableFiles(project: CompilerProject): ExcludedFile[] {
+  return project.unparsableFiles().map(({ file, text, error }) => ({ file, text, diagnostic: { kind: 'parse-error', file, message: tooDeepToParseMessage(error) } }));
+}
+
 /** Option errors the compiler reports for the program, e.g. deprecated or conflicting options. */
-function optionsDiagnostics(project: Project, tsconfigPath?: string): AnalysisDiagnostic[] {
-  const program = project.getProgram().compilerObject;
-  return program.getOptionsDiagnostics().map((d) => fromTsDiagnostic('project-error', d, tsconfigPath));
+function optionsDiagnostics(project: CompilerProject, tsconfigPath?: string): AnalysisDiagnostic[] {
+  return project.program().getOptionsDiagnostics().map((d) => fromTsDiagnostic('project-error', d, tsconfigPath));
 }

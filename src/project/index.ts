@@ -8,3 +8,4 @@ export {
 export { findTypescriptVersion, majorOfRange, type TypescriptVersionInfo } from './typescriptVersion.js';
 export { applyLegacyDefaults, type LegacyDefaultsResult } from './legacyDefaults.js';
 export { buildTypeChecker, type ExcludedFile } from './checkerGuard.js';
+export { CompilerProject, diskFileSystem, memoryFileSystem, type ProjectFileSystem } from './compilerProject.js';

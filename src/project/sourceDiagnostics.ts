@@ -1,5 +1,6 @@
-import { ts, type Project } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { AnalysisDiagnostic } from '../findings.js';
+import type { CompilerProject } from './compilerProject.js';
 import { fromTsDiagnostic, spanLocation } from './location.js';
 
 /**
@@ -9,15 +10,15 @@ import { fromTsDiagnostic, spanLocation } from './location.js';
  * import the resolver could not place is shown to the checker, which knows ambient
  * modules (`declare module 'x'`, `declare module '*.css'`, node's built-ins).
  */
-export function collectSourceDiagnostics(project: Project): AnalysisDiagnostic[] {
-  const program = project.getProgram().compilerObject;
-  const files = project.getSourceFiles().filter((file) => !file.isInNodeModules());
-  const resolve = moduleResolver(program, project.getModuleResolutionHost());
+export function collectSourceDiagnostics(project: CompilerProject): AnalysisDiagnostic[] {
+  const program = project.program();
+  const files = project.ownFiles();
+  const resolve = moduleResolver(program, ts.sys);
   let checker: ts.TypeChecker | undefined;
   const getChecker = (): ts.TypeChecker => (checker ??= program.getTypeChecker());
   return files.flatMap((file) => [
-    ...parseErrors(program, file.compilerNode),
-    ...unresolvedModules(file.compilerNode, resolve, getChecker),
+    ...parseErrors(program, file),
+    ...unresolvedModules(file, resolve, getChecker),
   ]);
 }
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInCatalog } from '../../src/catalog/index.js';
 import { loadFlowSummaries } from '../../src/catalog/summaries.js';
 import { loadConfig } from '../../src/config/load.js';
 import { defaultConfig, type PhiConfig } from '../../src/config/types.js';
 import { PhiEngine } from '../../src/engine/engine.js';
-import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
+import { loadProject, loadProjectInMemory, type CompilerProject } from '../../src/project/index.js';
 
 /**
  * An engine built on the next program of an edited project keeps the previous engine's answers
@@ -41,18 +41,16 @@ function findingsOf(engine: PhiEngine, program: ts.Program): string[] {
 class EditSession {
   engine: PhiEngine;
 
-  constructor(readonly project: Project, readonly config: PhiConfig, readonly rootDir: string) {
-    const program = project.getProgram().compilerObject;
+  constructor(readonly project: CompilerProject, readonly config: PhiConfig, readonly rootDir: string) {
+    const program = project.program();
     this.engine = engineFor(program, config, rootDir);
     findingsOf(this.engine, program);
   }
 
   /** Applies the edit, moves the engine to the new program, and returns its findings (checked against a fresh engine's). */
   edit(file: string, change: (text: string) => string): string[] {
-    const sourceFile = this.project.getSourceFile(file);
-    if (sourceFile) sourceFile.replaceWithText(change(sourceFile.getFullText()));
-    else this.project.createSourceFile(file, change(''));
-    const program = this.project.getProgram().compilerObject;
+    this.project.setText(file, change(this.project.sourceFile(file)?.text ?? ''));
+    const program = this.project.program();
     this.engine = engineFor(program, this.config, this.rootDir, this.engine);
     const carried = findingsOf(this.engine, program);
     expect(carried, `after editing ${file}`).toEqual(findingsOf(engineFor(program, this.config, this.rootDir), program));
@@ -115,12 +113,12 @@ describe('carrying answers over, on the labelled fixture projects', () => {
       const { project } = loadProject({ tsconfig: path.join(dir, 'tsconfig.json') });
       const loaded = loadConfig(dir);
       const session = new EditSession(project, loaded.config, dir);
-      const files = project.getSourceFiles().map((file) => file.getFilePath() as string).filter((file) => !file.includes('/node_modules/') && !file.endsWith('.d.ts')).sort();
+      const files = project.ownFiles().map((file) => file.fileName).filter((file) => !file.endsWith('.d.ts')).sort();
       const picked = files.filter((_, index) => index % Math.max(1, Math.floor(files.length / 5)) === 0).slice(0, 5);
       let kept = 0;
       for (const [index, file] of picked.entries()) {
         // Every other edit deletes the file's middle third of lines; the next one restores the file.
-        const original = project.getSourceFileOrThrow(file).getFullText();
+        const original = project.sourceFile(file)!.text;
         const lines = original.split('\n');
         const third = Math.floor(lines.length / 3);
         session.edit(file, () => [...lines.slice(0, third), ...lines.slice(2 * third)].join('\n'));

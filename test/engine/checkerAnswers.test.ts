@@ -8,7 +8,7 @@ import { loadProject, loadProjectInMemory } from '../../src/project/index.js';
 
 function programOf(text: string): { program: ts.Program; file: ts.SourceFile } {
   const { project } = loadProjectInMemory({ '/a.ts': text });
-  const program = project.getProgram().compilerObject;
+  const program = project.program();
   return { program, file: program.getSourceFile('/a.ts')! };
 }
 
@@ -87,7 +87,7 @@ describe('property names answered from the receiver type', () => {
     '%s: every property name resolves to what the checker resolves it to',
     (fixture) => {
       const { project } = loadProject({ tsconfig: path.join(fixturesDir, fixture) });
-      const program = project.getProgram().compilerObject;
+      const program = project.program();
       const checker = program.getTypeChecker();
       const cached = withCachedAnswers(checker);
       let compared = 0;

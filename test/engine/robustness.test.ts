@@ -27,7 +27,7 @@ export function f(p: Patient) {
     const { defaultConfig } = await import('../../src/config/types.js');
     const lines = Array.from({ length: 50 }, (_, i) => `  const v${i} = ${i === 0 ? 'p.name' : `v${i - 1} + 'x'`};\n  console.log(v${i});`).join('\n');
     const { project } = loadProjectInMemory({ '/models.ts': model, '/a.ts': `import type { Patient } from './models';\nexport function f(p: Patient) {\n${lines}\n}` });
-    const program = project.getProgram().compilerObject;
+    const program = project.program();
     const engine = new PhiEngine({
       program, config: defaultConfig, configDir: '/', rootDir: '/', sinks: loadBuiltInCatalog(), summaries: loadFlowSummaries(), budgetPerFile: 40,
     });
@@ -80,7 +80,7 @@ export function light(p: Patient) {
   console.log(p.name);
 }`,
     });
-    const program = project.getProgram().compilerObject;
+    const program = project.program();
     const engine = new PhiEngine({
       program, config: defaultConfig, configDir: '/', rootDir: '/', sinks: loadBuiltInCatalog(), summaries: loadFlowSummaries(), budgetPerSink: 30,
     });

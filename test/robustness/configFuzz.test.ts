@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Project } from 'ts-morph';
 import { analyze } from '../../src/analyze.js';
 import { PhiConfigError, defaultConfig, parseConfig, type PhiConfig } from '../../src/config/index.js';
-import { loadProjectInMemory } from '../../src/project/index.js';
+import { loadProjectInMemory, type CompilerProject } from '../../src/project/index.js';
 
 /**
  * parseConfig on arbitrary input returns a configuration or throws a PhiConfigError whose
@@ -212,7 +211,7 @@ describe('parseConfig fuzzed with fast-check', () => {
 describe('configurations parseConfig accepts', () => {
   // One program, analysed under each accepted configuration: sinks of every kind, calls to the
   // names the generated sanitizers, consent checks and sink entries use.
-  let project: Project;
+  let project: CompilerProject;
   beforeAll(() => {
     project = loadProjectInMemory({
       '/types/acme.d.ts': `declare module 'acme-logger' {

@@ -15,7 +15,7 @@ const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(
 describe('dependency keys', () => {
   it.each(fixtures)('%s: the program\'s recorded imports equal what the public API resolves', (name) => {
     const { project } = loadProject({ tsconfig: path.join(fixturesDir, name, 'tsconfig.json') });
-    const program = project.getProgram().compilerObject;
+    const program = project.program();
     for (const file of program.getSourceFiles()) {
       if (file.fileName.includes('/node_modules/') || program.isSourceFileDefaultLibrary(file)) continue;
       expect(resolvedImports(program, file, 'program').sort(), file.fileName).toEqual(resolvedImports(program, file, 'public').sort());
@@ -33,7 +33,7 @@ describe('dependency keys', () => {
 
   it('cover the files connected to a file through imports either way, and global scripts', () => {
     const { project } = loadProjectInMemory(files);
-    const program = project.getProgram().compilerObject;
+    const program = project.program();
     const closure = (name: string): string[] => dependencyClosure(program, program.getSourceFile(name)!);
     // log.ts's parameter reaches a sink: its callers (caller.ts) and what they pass (models.ts) decide;
     // other.ts shares models.ts, whose types and classes its callers may fill.
@@ -44,8 +44,8 @@ describe('dependency keys', () => {
   });
 
   it('change with a dependency\'s content and only with it', () => {
-    const before = loadProjectInMemory(files).project.getProgram().compilerObject;
-    const after = loadProjectInMemory({ ...files, '/caller.ts': `${files['/caller.ts']}\n// edited` }).project.getProgram().compilerObject;
+    const before = loadProjectInMemory(files).project.program();
+    const after = loadProjectInMemory({ ...files, '/caller.ts': `${files['/caller.ts']}\n// edited` }).project.program();
     const key = (program: typeof before, name: string): string => dependencyKey(program, program.getSourceFile(name)!);
     expect(key(after, '/log.ts')).not.toBe(key(before, '/log.ts'));
     expect(key(after, '/caller.ts')).not.toBe(key(before, '/caller.ts'));
@@ -63,22 +63,22 @@ describe('dependency keys', () => {
       globals: [...graph.globals].sort(),
     });
     // Other compiler options: a graph built from nothing, not patched from the last one.
-    const freshProgram = (texts: Record<string, string>) => loadProjectInMemory(texts, { noImplicitReturns: true }).project.getProgram().compilerObject;
+    const freshProgram = (texts: Record<string, string>) => loadProjectInMemory(texts, { noImplicitReturns: true }).project.program();
     const fresh = (texts: Record<string, string>): unknown => shape(importGraphOf(freshProgram(texts)));
     const keys = (program: ReturnType<typeof freshProgram>): string[] => Object.keys(files).map((name) => dependencyKey(program, program.getSourceFile(name)!));
     const expectKeysOfAFreshBuild = (): void => {
-      const program = project.getProgram().compilerObject;
+      const program = project.program();
       expect(keys(program)).toEqual(keys(freshProgram(texts)));
     };
     const texts: Record<string, string> = { ...files };
     const edit = (name: string, text: string): void => {
       texts[name] = text;
-      project.getSourceFileOrThrow(name).replaceWithText(text);
+      project.setText(name, text);
     };
-    const first = project.getProgram().compilerObject;
+    const first = project.program();
     const firstGraph = importGraphOf(first);
     edit('/caller.ts', `${files['/caller.ts']}\n// an edit that keeps the imports`);
-    const patched = importGraphOf(project.getProgram().compilerObject);
+    const patched = importGraphOf(project.program());
     // Patched from the first program's graph (alive here, as the editor's previous program is): the edges are shared.
     expect(patched.imports).toBe(firstGraph.imports);
     expect(first.getSourceFile('/caller.ts')).toBeDefined();
@@ -86,16 +86,16 @@ describe('dependency keys', () => {
     expect(shape(patched)).toEqual(fresh(texts));
     expectKeysOfAFreshBuild();
     edit('/island.ts', "import { show } from './log';\nexport const answer = 42;");
-    expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
-    expect(importGraphOf(project.getProgram().compilerObject).importers.get('/log.ts')).toContain('/island.ts');
+    expect(shape(importGraphOf(project.program()))).toEqual(fresh(texts));
+    expect(importGraphOf(project.program()).importers.get('/log.ts')).toContain('/island.ts');
     expectKeysOfAFreshBuild();
     edit('/log.ts', 'export function show(text: string) { console.info(text); }');
     expectKeysOfAFreshBuild();
     edit('/globals.d.ts', 'declare const analytics: { track(event: string): void };');
     expectKeysOfAFreshBuild();
     edit('/island.ts', 'declare const answer: number;');
-    expect(shape(importGraphOf(project.getProgram().compilerObject))).toEqual(fresh(texts));
-    expect(importGraphOf(project.getProgram().compilerObject).globals).toContain('/island.ts');
+    expect(shape(importGraphOf(project.program()))).toEqual(fresh(texts));
+    expect(importGraphOf(project.program()).globals).toContain('/island.ts');
     expectKeysOfAFreshBuild();
   });
 });
