@@ -25,7 +25,7 @@ export class FunctionRefMatcher {
 
   matchesCall(call: ts.CallExpression): boolean {
     if (this.isEmpty) return false;
-    const chain = memberChain(call.expression);
+    const chain = dottedName(call.expression);
     if (chain && this.plain.some((wanted) => endsWith(chain, wanted))) return true;
     if (this.qualified.length === 0) return false;
     const symbol = resolveCalleeSymbol(call.expression, this.checker);
@@ -60,7 +60,7 @@ function isDefaultExport(declaration: ts.Node): boolean {
 }
 
 /** `a.b.c` → [a, b, c]; undefined when the callee is not a plain chain of names. */
-export function memberChain(expression: ts.Expression): string[] | undefined {
+function dottedName(expression: ts.Expression): string[] | undefined {
   const names: string[] = [];
   let node: ts.Expression = expression;
   while (ts.isPropertyAccessExpression(node)) {
