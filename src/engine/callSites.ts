@@ -1,44 +1,8 @@
 import { ts } from 'ts-morph';
 import type { FunctionLike } from './flow.js';
-import { walk } from './syntax.js';
+import { syntaxOf, type CallSite } from './fileSyntax.js';
 
-export type CallSite = ts.CallExpression | ts.NewExpression;
-
-interface FileCalls {
-  byName: Map<string, CallSite[]>;
-  /** `import { save as persist }`, `export { default as auditLog }`: original name → local names. */
-  renames: [string, string][];
-}
-
-/**
- * The calls of one file, bucketed by the name they use. Kept per SourceFile object: TypeScript
- * reuses unchanged files when it builds the next program, so an edit re-walks only the edited file.
- */
-const callsByFile = new WeakMap<ts.SourceFile, FileCalls>();
-
-function callsOf(sourceFile: ts.SourceFile): FileCalls {
-  let calls = callsByFile.get(sourceFile);
-  if (calls) return calls;
-  const byName = new Map<string, CallSite[]>();
-  const renames: [string, string][] = [];
-  walk(sourceFile, (node) => {
-    if (ts.isImportClause(node) && node.name) renames.push(['default', node.name.text]);
-    if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName) {
-      renames.push([node.propertyName.text, node.name.text]);
-    }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const name = calledName(node.expression);
-      if (name) {
-        const list = byName.get(name) ?? [];
-        list.push(node);
-        byName.set(name, list);
-      }
-    }
-  });
-  calls = { byName, renames };
-  callsByFile.set(sourceFile, calls);
-  return calls;
-}
+export type { CallSite } from './fileSyntax.js';
 
 /**
  * The project's calls by the name they use, and the local names imports give functions. Kept file
@@ -81,8 +45,8 @@ class CallNameIndex {
 
   private add(file: ts.SourceFile, update: number): void {
     this.files.set(file, update);
-    const calls = callsOf(file);
-    for (const [name, list] of calls.byName) {
+    const calls = syntaxOf(file);
+    for (const [name, list] of calls.callsByName) {
       this.flattened.delete(name);
       let byFile = this.byName.get(name);
       if (!byFile) {
@@ -103,8 +67,8 @@ class CallNameIndex {
 
   private remove(file: ts.SourceFile): void {
     this.files.delete(file);
-    const calls = callsOf(file);
-    for (const name of calls.byName.keys()) {
+    const calls = syntaxOf(file);
+    for (const name of calls.callsByName.keys()) {
       this.flattened.delete(name);
       const byFile = this.byName.get(name);
       byFile?.delete(file);
@@ -231,8 +195,8 @@ export function callerNames(fn: FunctionLike): string[] {
 
 /** Every name a file calls a function by or renames one to: an edit of the file can change the callers of these. */
 export function calledNamesIn(sourceFile: ts.SourceFile): string[] {
-  const { byName, renames } = callsOf(sourceFile);
-  return [...byName.keys(), ...renames.flat()];
+  const { callsByName, renames } = syntaxOf(sourceFile);
+  return [...callsByName.keys(), ...renames.flat()];
 }
 
 function isDefaultExport(node: ts.Node): boolean {
@@ -242,12 +206,6 @@ function isDefaultExport(node: ts.Node): boolean {
   const name = (node as ts.NamedDeclaration).name;
   return name !== undefined && ts.isIdentifier(name) && node.getSourceFile().statements.some((s) =>
     ts.isExportAssignment(s) && ts.isIdentifier(s.expression) && s.expression.text === name.text);
-}
-
-function calledName(callee: ts.Expression): string | undefined {
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
 }
 
 /** The name a function is called by, and the declaration a call's symbol resolves to. */

@@ -16,7 +16,8 @@ import { describeLocation, locationOf } from './location.js';
 import type { EvaluationMemo } from './memo.js';
 import { SinkAnalysis } from './sinkAnalysis.js';
 import { CatalogMatcher } from './sinkMatcher.js';
-import { enclosingFunction, functionName, walk } from './syntax.js';
+import { syntaxOf } from './fileSyntax.js';
+import { enclosingFunction, functionName } from './syntax.js';
 import { BudgetExceededError, defaultEvaluationBudget, defaultSinkBudget, TaintEvaluator } from './taint.js';
 
 export interface EngineOptions {
@@ -120,9 +121,7 @@ export class PhiEngine {
     const diagnostics: AnalysisDiagnostic[] = [];
     const reported = new Set<string>();
     this.evaluator.resetBudget(this.budgetPerFile);
-    let exhausted = false;
-    walk(sourceFile, (node) => {
-      if (exhausted) return false;
+    for (const node of syntaxOf(sourceFile).sinkCandidates) {
       for (const site of this.sinkMatcher.match(node)) {
         try {
           this.evaluator.resetSinkBudget(this.budgetPerSink);
@@ -152,18 +151,16 @@ export class PhiEngine {
             });
             continue;
           }
-          exhausted = true;
           diagnostics.push({
             kind: 'budget-exceeded',
             message: 'analysis budget exhausted; the rest of this file was not analysed',
             file: sourceFile.fileName,
             location: locationOf(node),
           });
-          return false;
+          return { findings, diagnostics };
         }
       }
-      return true;
-    });
+    }
     return { findings, diagnostics };
   }
 

@@ -18,6 +18,7 @@ export interface Match<E extends MatchableEntry> {
 export type SinkSite = Match<SinkEntry>;
 
 const anyMember = '*';
+const shapeIndex = { call: 0, new: 1, assign: 2 } as const;
 
 /**
  * Matches calls, constructions and assignments against the catalog. Entries are indexed by the last
@@ -25,7 +26,8 @@ const anyMember = '*';
  */
 export class CatalogMatcher<E extends MatchableEntry> {
   private readonly byLastMember = new Map<string, E[]>();
-  private readonly candidatesByKey = new Map<string, readonly E[]>();
+  /** Per kind and whether the root is called (see `candidates`): last member → entries. Asked for every call of every file. */
+  private readonly candidatesByShape = Array.from({ length: 6 }, () => new Map<string, readonly E[]>());
 
   constructor(entries: readonly E[], private readonly resolver: CalleeResolver) {
     for (const entry of entries) {
@@ -42,15 +44,15 @@ export class CatalogMatcher<E extends MatchableEntry> {
    * for a callee that has no members (`rootCalled`): a method call is never one of those.
    */
   private candidates(last: string, kind: 'call' | 'new' | 'assign', rootCalled: boolean): readonly E[] {
-    const key = `${kind}\0${rootCalled}\0${last}`;
-    let found = this.candidatesByKey.get(key);
+    const byLast = this.candidatesByShape[shapeIndex[kind] * 2 + (rootCalled ? 1 : 0)]!;
+    let found = byLast.get(last);
     if (!found) {
       found = [...new Set([
         ...(this.byLastMember.get(last) ?? []),
         ...(kind === 'assign' ? this.byLastMember.get(anyMember) ?? [] : []),
         ...(rootCalled ? this.byLastMember.get('') ?? [] : []),
       ])].filter((entry) => (entry.kind ?? 'call') === kind);
-      this.candidatesByKey.set(key, found);
+      byLast.set(last, found);
     }
     return found;
   }
@@ -175,8 +177,16 @@ function membersAfterGlobal(entry: MatchableEntry, callee: CalleeDescription): s
   return callee.members.slice(-1);
 }
 
-function calleeSegments(entry: MatchableEntry): string[] {
-  return entry.callee === '' ? [] : entry.callee.split('.');
+/** Split once per entry: every candidate call is matched against its entries' segments. */
+const segmentsByEntry = new WeakMap<MatchableEntry, readonly string[]>();
+
+function calleeSegments(entry: MatchableEntry): readonly string[] {
+  let segments = segmentsByEntry.get(entry);
+  if (!segments) {
+    segments = entry.callee === '' ? [] : entry.callee.split('.');
+    segmentsByEntry.set(entry, segments);
+  }
+  return segments;
 }
 
 /** The name a callee is called by: its last member, or the identifier itself (a named import is a member). */
