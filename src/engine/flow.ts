@@ -20,8 +20,20 @@ export function makeStep(kind: TraceStepKind, node: ts.Node, message: string): T
   return { kind, code: snippetOf(node), message, location: locationOf(node) };
 }
 
-export function withStep(flows: readonly Flow[], step: TraceStep): Flow[] {
-  return flows.map((flow) => ({ origin: flow.origin, steps: [...flow.steps, step] }));
+/**
+ * A step made the first time a flow takes it. Most evaluations find no PHI, and a step's code
+ * snippet, location and message are strings and line look-ups that only a finding needs.
+ */
+export function lazyStep(kind: TraceStepKind, node: ts.Node, message: () => string): () => TraceStep {
+  let step: TraceStep | undefined;
+  return () => (step ??= makeStep(kind, node, message()));
+}
+
+/** The flows with one more step; the step is made only when there are flows to take it. */
+export function withStep(flows: readonly Flow[], step: () => TraceStep): Flow[] {
+  if (flows.length === 0) return [];
+  const taken = step();
+  return flows.map((flow) => ({ origin: flow.origin, steps: [...flow.steps, taken] }));
 }
 
 function originKey(origin: Origin): string {

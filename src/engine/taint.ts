@@ -7,7 +7,7 @@ import { declarationHasTag, hasJsDocTag, phiTag, sanitizerTag } from '../sources
 import { callerNames, type CallSiteIndex, type CallSite } from './callSites.js';
 import { EvaluationMemo, type Read } from './memo.js';
 import type { CatalogMatcher, Match } from './sinkMatcher.js';
-import { makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './flow.js';
+import { lazyStep, makeStep, mergeFlows, withStep, type Flow, type FunctionLike } from './flow.js';
 import type { FunctionRefMatcher } from './functionRefs.js';
 import { describeLocation, locationOf, snippetOf } from './location.js';
 import { mutatingMethods, ReferenceFinder, scopeOfDeclaration } from './references.js';
@@ -60,6 +60,12 @@ export class BudgetExceededError extends Error {
   }
 }
 
+/** An expression being evaluated at a property path (its key). */
+interface Frame {
+  node: ts.Expression;
+  key: string;
+}
+
 /**
  * Demand-driven taint evaluation: "what PHI can this expression hold, at this property path?"
  * Each answer is a set of flows whose origin is either a PHI source or a parameter of a function
@@ -71,12 +77,12 @@ export class TaintEvaluator {
   /** What each expression being evaluated has read so far, outermost first (see memo.ts). */
   private readonly readFrames: Read[][] = [];
   /** Expressions being evaluated, outermost first. */
-  private readonly stack: string[] = [];
+  private readonly stack: Frame[] = [];
   /** Expressions reached again while being evaluated, and what is known of them so far. */
-  private readonly cycleHits = new Set<string>();
-  private readonly approximations = new Map<string, Flow[]>();
+  private readonly cycleHits = new Set<Frame>();
+  private readonly approximations = new Map<Frame, Flow[]>();
   /** Frames whose answers depend on an unfinished recursive expression: not memoised. */
-  private readonly provisional = new Set<string>();
+  private readonly provisional = new Set<Frame>();
   private readonly references: ReferenceFinder;
   private remaining: number;
   private remainingForSink = defaultSinkBudget;
@@ -108,41 +114,51 @@ export class TaintEvaluator {
       this.noteReads(cached.reads);
       return cached.flows;
     }
-    const sourceFile = node.getSourceFile();
-    const progressKey = `${node.pos}:${node.end}:${sourceFile.fileName}:${key}`;
-    const depth = this.stack.indexOf(progressKey);
+    const depth = this.depthOf(node, key);
     if (depth >= 0) {
       // Recursion: answer with what is known so far, and let the frames in between not be memoised,
       // since their answers may still grow; the recursive expression is re-evaluated until stable.
-      this.cycleHits.add(progressKey);
-      for (let frame = depth + 1; frame < this.stack.length; frame++) this.provisional.add(this.stack[frame] as string);
-      return this.approximations.get(progressKey) ?? [];
+      const recursive = this.stack[depth] as Frame;
+      this.cycleHits.add(recursive);
+      for (let inner = depth + 1; inner < this.stack.length; inner++) this.provisional.add(this.stack[inner] as Frame);
+      return this.approximations.get(recursive) ?? [];
     }
+    const sourceFile = node.getSourceFile();
+    const frame: Frame = { node, key };
     let result: Flow[] = [];
     const reads: Read[] = [sourceFile];
-    this.stack.push(progressKey);
+    this.stack.push(frame);
     this.readFrames.push(reads);
     try {
       for (let round = 0; round < maxFixpointRounds; round++) {
         if (--this.remaining < 0) throw new BudgetExceededError('file');
         if (--this.remainingForSink < 0) throw new BudgetExceededError('sink');
-        this.cycleHits.delete(progressKey);
+        this.cycleHits.delete(frame);
         result = this.evaluateUncached(node, clipped);
-        if (!this.cycleHits.has(progressKey)) break;
-        const previous = this.approximations.get(progressKey) ?? [];
+        if (!this.cycleHits.has(frame)) break;
+        const previous = this.approximations.get(frame) ?? [];
         if (sameOrigins(previous, result)) break;
-        this.approximations.set(progressKey, result);
+        this.approximations.set(frame, result);
       }
     } finally {
       this.stack.pop();
       this.readFrames.pop();
-      this.approximations.delete(progressKey);
-      this.cycleHits.delete(progressKey);
+      this.approximations.delete(frame);
+      this.cycleHits.delete(frame);
     }
     this.noteReads(reads);
-    if (this.provisional.delete(progressKey)) return result;
+    if (this.provisional.delete(frame)) return result;
     this.memo.set(node, key, result, reads);
     return result;
+  }
+
+  /** Where (node, path) is on the stack of expressions being evaluated, or -1. */
+  private depthOf(node: ts.Expression, key: string): number {
+    for (let depth = 0; depth < this.stack.length; depth++) {
+      const frame = this.stack[depth] as Frame;
+      if (frame.node === node && frame.key === key) return depth;
+    }
+    return -1;
   }
 
   /** Adds to what the innermost expression being evaluated has read. */
@@ -156,7 +172,7 @@ export class TaintEvaluator {
   returnFlows(fn: FunctionLike, path: Path): Flow[] {
     const flows: Flow[][] = [];
     for (const expression of returnExpressions(fn)) {
-      flows.push(withStep(this.evaluate(expression, path), makeStep('return', expression, `returned from ${functionName(fn) ?? 'a function'}`)));
+      flows.push(withStep(this.evaluate(expression, path), lazyStep('return', expression, () => `returned from ${functionName(fn) ?? 'a function'}`)));
     }
     return mergeFlows(...flows);
   }
@@ -228,7 +244,7 @@ export class TaintEvaluator {
       if (!argument) continue;
       const target = ts.isSpreadElement(argument) ? argument.expression : argument;
       const name = parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : `parameter ${index + 1}`;
-      flows.push(withStep(this.evaluate(target, path), makeStep('argument', argument, `passed as ${name} to ${functionName(fn) ?? 'a function'}`)));
+      flows.push(withStep(this.evaluate(target, path), lazyStep('argument', argument, () => `passed as ${name} to ${functionName(fn) ?? 'a function'}`)));
     }
     return mergeFlows(...flows);
   }
@@ -376,14 +392,14 @@ export class TaintEvaluator {
     const cls = declaration.parent;
     if (ts.isClassLike(cls)) {
       for (const write of fieldWrites(cls, fieldName)) {
-        const written = withStep(this.evaluate(write.right, path), makeStep('field', write, `stored in field ${fieldName}`));
+        const written = withStep(this.evaluate(write.right, path), lazyStep('field', write, () => `stored in field ${fieldName}`));
         flows.push(this.resolveThroughCallers(written));
       }
       // `this.cache.set(key, value)`, `this.items.push(item)`: the field's contents.
       const elementPath = path[0] !== undefined && /^\d+$/.test(path[0]) ? path.slice(1) : path;
       for (const { call, values } of fieldMutations(cls, fieldName)) {
         for (const value of values) {
-          const added = withStep(this.evaluate(value, elementPath), makeStep('field', call, `added to field ${fieldName}`));
+          const added = withStep(this.evaluate(value, elementPath), lazyStep('field', call, () => `added to field ${fieldName}`));
           flows.push(this.resolveThroughCallers(added));
         }
       }
@@ -417,7 +433,7 @@ export class TaintEvaluator {
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
       if (ts.isThrowStatement(node)) {
-        flows.push(withStep(this.evaluate(node.expression, path), makeStep('assignment', node, 'thrown and caught')));
+        flows.push(withStep(this.evaluate(node.expression, path), lazyStep('assignment', node, () => 'thrown and caught')));
       }
       ts.forEachChild(node, visit);
     };
@@ -487,7 +503,7 @@ export class TaintEvaluator {
     if (!ts.isPropertyAccessExpression(site.call.expression)) return [];
     const method = site.call.expression.name.text;
     const receiver = site.call.expression.expression;
-    const step = makeStep('callback', at, `element of ${snippetOf(receiver)}`);
+    const step = lazyStep('callback', at, () => `element of ${snippetOf(receiver)}`);
     if ((method === 'reduce' || method === 'reduceRight')) {
       if (index === 1) return withStep(this.evaluate(receiver, path), step);
       if (index === 0) {
@@ -518,7 +534,8 @@ export class TaintEvaluator {
     const symbol = this.context.checker.getSymbolAtLocation(parameter.name);
     if (!symbol) return [];
     const flows: Flow[][] = [];
-    const step = makeStep('callback', at, `passed to the callback ${parameter.name.text} by ${functionName(receiving) ?? 'a function'}`);
+    const parameterName = parameter.name.text;
+    const step = lazyStep('callback', at, () => `passed to the callback ${parameterName} by ${functionName(receiving) ?? 'a function'}`);
     for (const reference of this.references.referencesIn(receiving, symbol, parameter.name.text)) {
       const invocation = reference.parent;
       if (!ts.isCallExpression(invocation) || invocation.expression !== reference) continue;
@@ -539,9 +556,9 @@ export class TaintEvaluator {
     const name = declaration.name.getText();
     const loop = declaration.parent.parent;
     if (ts.isForOfStatement(loop)) {
-      flows.push(withStep(this.evaluate(loop.expression, path), makeStep('declaration', declaration, `${name} iterates ${snippetOf(loop.expression)}`)));
+      flows.push(withStep(this.evaluate(loop.expression, path), lazyStep('declaration', declaration, () => `${name} iterates ${snippetOf(loop.expression)}`)));
     } else if (declaration.initializer) {
-      flows.push(withStep(this.evaluate(declaration.initializer, path), makeStep('declaration', declaration, `assigned to ${name}`)));
+      flows.push(withStep(this.evaluate(declaration.initializer, path), lazyStep('declaration', declaration, () => `assigned to ${name}`)));
     }
     flows.push(this.writesTo(declaration, symbol, path));
     const merged = mergeFlows(...flows);
@@ -565,7 +582,7 @@ export class TaintEvaluator {
     }
     const fullPath = [...prefix.filter((segment) => segment !== '*'), ...path];
     const name = element.name.getText();
-    const step = makeStep('declaration', element, `destructured into ${name}`);
+    const step = lazyStep('declaration', element, () => `destructured into ${name}`);
     let flows: Flow[] = [];
     if (ts.isVariableDeclaration(node)) {
       const loop = node.parent.parent;
@@ -584,7 +601,7 @@ export class TaintEvaluator {
     for (const reference of this.references.referencesIn(scope, symbol, symbol.getName())) {
       const parent = reference.parent;
       if (ts.isBinaryExpression(parent) && parent.left === reference && isAssignment(parent.operatorToken.kind)) {
-        flows.push(withStep(this.evaluate(parent.right, path), makeStep('assignment', parent, `assigned to ${reference.text}`)));
+        flows.push(withStep(this.evaluate(parent.right, path), lazyStep('assignment', parent, () => `assigned to ${reference.text}`)));
         continue;
       }
       if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === reference) {
@@ -595,7 +612,7 @@ export class TaintEvaluator {
           const values = mode === 'last' ? outer.arguments.slice(-1) : outer.arguments;
           const elementPath = path[0] !== undefined && /^\d+$/.test(path[0]) ? path.slice(1) : path;
           for (const value of values) {
-            flows.push(withStep(this.evaluate(value, elementPath), makeStep('assignment', outer, `added to ${reference.text}`)));
+            flows.push(withStep(this.evaluate(value, elementPath), lazyStep('assignment', outer, () => `added to ${reference.text}`)));
           }
           continue;
         }
@@ -604,7 +621,7 @@ export class TaintEvaluator {
             : ts.isStringLiteralLike(parent.argumentExpression) ? parent.argumentExpression.text : undefined;
           if (path.length === 0 || key === undefined || key === path[0]) {
             const rest = path.length === 0 || key === undefined ? path : path.slice(1);
-            flows.push(withStep(this.evaluate(outer.right, rest), makeStep('assignment', outer, `stored in ${snippetOf(parent)}`)));
+            flows.push(withStep(this.evaluate(outer.right, rest), lazyStep('assignment', outer, () => `stored in ${snippetOf(parent)}`)));
           }
         }
         continue;
@@ -635,7 +652,7 @@ export class TaintEvaluator {
       const returnTypeSource = path.length === 0 ? context.oracle.sourceOfTypeNode(withBody.type) : undefined;
       if (returnTypeSource) return [this.sourceFlow(returnTypeSource, call, path)];
       const flows = this.returnFlows(withBody, path).flatMap((flow) => this.substituteArguments(flow, call));
-      return withStep(mergeFlows(flows), makeStep('call', call, `returned by ${snippetOf(call.expression)}`));
+      return withStep(mergeFlows(flows), lazyStep('call', call, () => `returned by ${snippetOf(call.expression)}`));
     }
     const summaries = this.summariesOf(call);
     if (summaries.length > 0) return this.summaryFlows(call, summaries.flatMap((m) => m.entry.from), path);
@@ -663,7 +680,7 @@ export class TaintEvaluator {
     const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
     if (oneWayFunctionName.test(calleeName)) return [];
     const flows = call.arguments.map((argument) => this.evaluate(argument, []));
-    return withStep(mergeFlows(...flows), makeStep('transform', call, `formatted by ${snippetOf(call.expression)}`));
+    return withStep(mergeFlows(...flows), lazyStep('transform', call, () => `formatted by ${snippetOf(call.expression)}`));
   }
 
   /**
@@ -754,7 +771,7 @@ export class TaintEvaluator {
   private summaryFlows(call: ts.CallExpression | ts.NewExpression, from: readonly (number | string)[], path: Path): Flow[] {
     const args = call.arguments ?? [];
     const flows: Flow[][] = [];
-    const step = makeStep('transform', call, `through ${snippetOf(call.expression)}`);
+    const step = lazyStep('transform', call, () => `through ${snippetOf(call.expression)}`);
     for (const ref of from) {
       if (ref === 'receiver') {
         if (ts.isPropertyAccessExpression(call.expression)) flows.push(this.evaluate(call.expression.expression, path));
