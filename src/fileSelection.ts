@@ -1,6 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { ts } from 'ts-morph';
+import type ts from '#typescript';
 
 /** Files `ignore` in phi.config.json leaves out, matched relative to the configuration's directory. */
 export function ignoreMatcher(patterns: readonly string[], baseDir: string): (file: string) => boolean {

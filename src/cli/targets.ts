@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { describeError, walk } from './walk.js';
 
 /** One project to analyse, and the command-line path it came from. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /**
  * A checker that remembers, per node, the two answers the engine asks most. The same callee, root

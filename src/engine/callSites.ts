@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { FunctionLike } from './flow.js';
 import { syntaxOf, type CallSite } from './fileSyntax.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { homeOfDeclaration, normalizeModuleName } from './modules.js';
 import { skipOuter } from './syntax.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { FunctionRefMatcher } from './functionRefs.js';
 import { isInlineCallback, skipOuter } from './syntax.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { SinkEntry } from '../catalog/types.js';
 import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiConfig } from '../config/types.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { walk } from './syntax.js';
 
 export type CallSite = ts.CallExpression | ts.NewExpression;

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type ts from '#typescript';
 import type { PhiSource, TraceStep, TraceStepKind } from '../findings.js';
 import { locationOf, snippetOf } from './location.js';
 

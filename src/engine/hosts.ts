@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { skipOuter } from './syntax.js';
 
 /** Where a URL points, as far as the code says statically. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /** The import graph of a program's own files (node_modules and default libs left out). */
 export interface ImportGraph {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { SourceLocation } from '../findings.js';
 
 export function locationOf(node: ts.Node): SourceLocation {

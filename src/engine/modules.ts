@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /** The npm package a file belongs to: `node_modules/@types/a__b/x.d.ts` → `@a/b`. */
 export function packageOfFile(fileName: string): string | undefined {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { DataRef, UrlRef } from '../catalog/types.js';
 import type { PhiConfig } from '../config/types.js';
 import { ruleForCategory, type Finding } from '../findings.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { SinkEntry } from '../catalog/types.js';
 import { CalleeResolver, type CalleeDescription } from './callee.js';
 import { modulePatternMatches } from './modules.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /** A function written directly as an argument: `items.map(p => …)`, `promise.then(function (r) {…})`. */
 export function isInlineCallback(fn: ts.Node): fn is ts.ArrowFunction | ts.FunctionExpression {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { PhiSource } from '../findings.js';
 import type { FlowSummary } from '../catalog/summaryTypes.js';
 import type { PhiTypeOracle } from '../sources/phiTypes.js';

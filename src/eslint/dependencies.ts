@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ts } from 'ts-morph';
+import type ts from '#typescript';
 import { importGraphOf, type ImportGraph } from '../engine/importGraph.js';
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ts } from 'ts-morph';
+import type ts from '#typescript';
 import { loadBuiltInCatalog } from '../catalog/index.js';
 import { loadFlowSummaries } from '../catalog/summaries.js';
 import { evaluationSettingsKey, PhiEngine, type FileResult } from '../engine/engine.js';

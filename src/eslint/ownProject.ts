@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { buildTypeChecker, loadProject, type CompilerProject, type ExcludedFile } from '../project/index.js';
 
 /** A program of the analyzer's own, for a file linted without type information. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import { findTypescriptVersion } from '../project/index.js';
 import { ownProgramFor } from './ownProject.js';
 import { checkProgramCompatibility, type ProgramCompatibility } from './typescriptGuard.js';
@@ -10,7 +10,7 @@ export interface ProgramChoice {
   sourceFile: ts.SourceFile;
   /** The tsconfig's directory (or the file's, without one): paths in messages are relative to it. */
   rootDir: string;
-  /** `parser`: typescript-eslint's program, reused; `own`: the analyzer's ts-morph project. */
+  /** `parser`: typescript-eslint's program, reused; `own`: the analyzer's own project (ownProject.ts). */
   origin: 'parser' | 'own';
   /** Why the parser's program was not reused, when there was one. */
   fallbackReason?: string;
@@ -28,7 +28,7 @@ export const programCounters = { parserPrograms: 0, ownPrograms: 0, fallbacks: n
  * With typed linting (typescript-eslint's `projectService` or `project`) the parser has built a
  * program holding the file's current text; reusing it saves building a second one. Without type
  * information, or when the parser's program cannot be trusted by the engine, the analyzer's own
- * ts-morph project for the file's tsconfig is used, updated to the text being linted.
+ * project for the file's tsconfig is used, updated to the text being linted.
  */
 export function programFor(file: LintedFile, check: (program: ts.Program) => ProgramCompatibility = checkProgramCompatibility): ProgramChoice | undefined {
   const fileName = path.resolve(file.filename);

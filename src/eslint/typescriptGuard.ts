@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /**
  * Whether a program made by another copy of TypeScript (typescript-eslint's) may be handed to the

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { stubText, type CompilerProject } from './compilerProject.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
-import { getLibFiles } from '@ts-morph/common';
+import ts from '#typescript';
+import libFiles from '#typescript-libs';
 
 /**
  * The files a project is read from. The scan reads the disk (`ts.sys`); tests hand in a map.
@@ -53,7 +53,7 @@ export function memoryFileSystem(files: ReadonlyMap<string, string>, currentDire
  * they are served from this folder, which exists on no disk (ts-morph uses the same one).
  */
 const libFolder = '/node_modules/typescript/lib';
-const libTexts = new Map(getLibFiles().map((file) => [`${libFolder}/${file.fileName}`, file.text]));
+const libTexts = new Map(libFiles.map((file) => [`${libFolder}/${file.fileName}`, file.text]));
 
 /** Lib files are parsed once per process: every project, and every program of one, shares them. */
 const parsedLibs = new Map<string, ts.SourceFile>();

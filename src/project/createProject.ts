@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { inferredCompilerOptions, listSourceFiles } from './inferredProject.js';
 import { buildTypeChecker, tooDeepToParseMessage, type ExcludedFile } from './checkerGuard.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /**
  * TypeScript 5 defaults for options a tsconfig leaves unset, so that a project written

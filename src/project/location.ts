@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { AnalysisDiagnostic, DiagnosticKind } from '../findings.js';
 import { spanLocation } from '../engine/location.js';
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { AnalysisDiagnostic } from '../findings.js';
 import { ProjectLoadError } from './errors.js';
 import { fromTsDiagnostic, spanLocation } from './location.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { AnalysisDiagnostic } from '../findings.js';
 import type { CompilerProject } from './compilerProject.js';
 import { fromTsDiagnostic, spanLocation } from './location.js';

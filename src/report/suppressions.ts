@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /**
  * ESLint's disable comments, read the way ESLint reads them, so that the command line and the

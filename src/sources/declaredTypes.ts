@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 /**
  * TypeScript gives up control-flow analysis when walking back from a reference takes more than

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 
 export const phiTag = 'phi';
 export const notPhiTag = 'notPhi';

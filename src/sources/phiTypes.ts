@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '#typescript';
 import type { PhiSource } from '../findings.js';
 import type { PhiConfig } from '../config/types.js';
 import { describeLocation, locationOf } from '../engine/location.js';

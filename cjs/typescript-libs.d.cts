@@ -1,0 +1,2 @@
+declare const libFiles: readonly { fileName: string; text: string }[];
+export = libFiles;
