@@ -93,7 +93,12 @@ describe('CompilerProject', () => {
       project.setText(file, 'export const a = 2;\n');
       writeFileSync(file, 'export const a = 3;\n');
       expect(project.sourceFile(file)?.text).toBe('export const a = 2;\n');
+      const program = project.program();
       project.refresh(file);
+      // What the next program will read is known without building it.
+      expect(project.currentText(file)).toBeUndefined();
+      expect(project.program()).not.toBe(program);
+      expect(project.currentText(file)).toBe('export const a = 3;\n');
       expect(project.sourceFile(file)?.text).toBe('export const a = 3;\n');
     });
   });

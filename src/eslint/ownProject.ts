@@ -63,7 +63,7 @@ export function ownProgramFor(fileName: string, text: string): OwnProgram | unde
   refreshFromDisk(state, file);
   const known = state.unbindable.get(file);
   if (known?.text === text) throw new UnanalysableFileError(known.diagnostic.message);
-  if (state.project.sourceFile(file)?.text !== text) {
+  if (state.project.currentText(file) !== text) {
     state.project.setText(file, text);
     state.editorTexts.set(file, modificationTime(file));
     state.unbindable.delete(file);

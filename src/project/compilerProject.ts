@@ -124,6 +124,12 @@ export class CompilerProject {
     return this.program().getSourceFile(normalizeFileName(fileName));
   }
 
+  /** The file's text as the next program will read it, if it has been given or read; builds nothing. */
+  currentText(fileName: string): string | undefined {
+    const name = normalizeFileName(fileName);
+    return this.overrides.get(name) ?? this.parsed.get(name)?.text;
+  }
+
   /** Replaces the file's text (adding the file as a root when the program does not hold it). */
   setText(fileName: string, text: string): void {
     const name = normalizeFileName(fileName);
