@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CompilerProject, memoryFileSystem } from '../src/project/index.js';
+import { collectSourceDiagnostics } from '../src/project/sourceDiagnostics.js';
 
 const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, lib: ['lib.es2022.d.ts'] };
 
@@ -79,6 +80,20 @@ describe('CompilerProject', () => {
     expect(project.unparsableFiles().map((file) => [file.file, file.text === deep, file.error instanceof RangeError])).toEqual([['/src/deep.ts', true, true]]);
     expect(program.getSourceFile('/src/deep.ts')?.text).toMatch(/not analysed/);
     expect(program.getSemanticDiagnostics(program.getSourceFile('/src/uses.ts'))).toEqual([]);
+  });
+
+  it('resolves modules through its own files, not the disk, when the program keeps no resolutions (older TypeScript)', () => {
+    const project = inMemory({ ...files, '/src/broken.ts': "import { nothing } from './absent';\nexport const n = nothing;\n" });
+    const program = project.program() as ts.Program & { getResolvedModuleFromModuleSpecifier?: unknown };
+    program.getResolvedModuleFromModuleSpecifier = undefined;
+    const diskLookups = [vi.spyOn(ts.sys, 'fileExists'), vi.spyOn(ts.sys, 'directoryExists')];
+    try {
+      const unresolved = collectSourceDiagnostics(project).filter((diagnostic) => diagnostic.kind === 'unresolved-module');
+      expect(unresolved.map((diagnostic) => [diagnostic.file, diagnostic.message])).toEqual([['/src/broken.ts', "Cannot find module './absent'"]]);
+      for (const lookup of diskLookups) expect(lookup).not.toHaveBeenCalled();
+    } finally {
+      for (const lookup of diskLookups) lookup.mockRestore();
+    }
   });
 
   describe('on disk', () => {

@@ -151,6 +151,11 @@ export class CompilerProject {
     this.invalidate();
   }
 
+  /** How the compiler finds and reads the project's files (its own texts, the libs, the file system), for resolving modules outside a program build. */
+  get moduleResolutionHost(): ts.ModuleResolutionHost {
+    return this.host;
+  }
+
   /** Files the parser overflowed on, each replaced by `stub` in the program. */
   unparsableFiles(): UnparsableFile[] {
     this.program();

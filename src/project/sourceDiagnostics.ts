@@ -13,7 +13,7 @@ import { fromTsDiagnostic, spanLocation } from './location.js';
 export function collectSourceDiagnostics(project: CompilerProject): AnalysisDiagnostic[] {
   const program = project.program();
   const files = project.ownFiles();
-  const resolve = moduleResolver(program, ts.sys);
+  const resolve = moduleResolver(program, project.moduleResolutionHost);
   let checker: ts.TypeChecker | undefined;
   const getChecker = (): ts.TypeChecker => (checker ??= program.getTypeChecker());
   return files.flatMap((file) => [
