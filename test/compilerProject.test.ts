@@ -62,6 +62,18 @@ describe('CompilerProject', () => {
     expect(ts.getJSDocTags(models.statements[0]!).map((tag) => tag.tagName.text)).toEqual(['phi']);
   });
 
+  it('parses documentation comments only in files that mention a PHI tag, and always in JavaScript', () => {
+    const program = inMemory({
+      '/src/plain.ts': '/** Says hello. */\nexport const hello = 1;\n',
+      '/src/tagged.ts': '/** Says hello. */\nexport const hello = 1;\n/** @notPhi */\nexport const id = 2;\n',
+      '/src/typed.js': "/** @type {number} */\nexport const count = 1;\n",
+    }, undefined, { ...options, allowJs: true }).program();
+    const docsOf = (name: string) => program.getSourceFile(name)!.statements.map((statement) => (statement as { jsDoc?: unknown[] }).jsDoc?.length ?? 0);
+    expect(docsOf('/src/plain.ts')).toEqual([0]);
+    expect(docsOf('/src/tagged.ts')).toEqual([1, 1]);
+    expect(docsOf('/src/typed.js')).toEqual([1]);
+  });
+
   it('finds the @types packages in node_modules that `types: ["*"]` asks for', () => {
     const project = inMemory({
       '/src/main.ts': 'export const id = (value: fhir4.Patient) => value.id;\n',
@@ -94,6 +106,32 @@ describe('CompilerProject', () => {
     } finally {
       for (const lookup of diskLookups) lookup.mockRestore();
     }
+  });
+
+  it('asks the file system about each file and directory once per build, and again in the next build', () => {
+    const texts = new Map([
+      ['/src/a.ts', "import { b } from 'missing-b';\nimport { later } from './later';\nexport const a = [b, later];\n"],
+      ['/src/c.ts', "import { d } from 'missing-d';\nexport const c = d;\n"],
+      ['/src/e.ts', "import { f } from 'missing-f';\nexport const e = f;\n"],
+    ]);
+    const fileSystem = memoryFileSystem(texts);
+    const asked: string[] = [];
+    const counting = {
+      ...fileSystem,
+      fileExists: (name: string) => (asked.push(`file ${name}`), fileSystem.fileExists(name)),
+      directoryExists: (name: string) => (asked.push(`directory ${name}`), fileSystem.directoryExists(name)),
+    };
+    const project = new CompilerProject({ ...options, types: [] }, [...texts.keys()], counting);
+    const first = project.program();
+    expect(asked.filter((question) => question === 'directory /src/node_modules')).toHaveLength(1);
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(first.getSemanticDiagnostics(first.getSourceFile('/src/a.ts')).map((diagnostic) => diagnostic.code)).toContain(2307);
+
+    // A file that appears later is found by the next build: answers are not kept across builds.
+    texts.set('/src/later.ts', 'export const later = 1;\n');
+    project.refresh('/src/a.ts');
+    const second = project.program();
+    expect(second.getSourceFile('/src/later.ts')).toBeDefined();
   });
 
   describe('on disk', () => {

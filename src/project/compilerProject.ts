@@ -96,6 +96,13 @@ export class CompilerProject {
   private readonly host: ts.CompilerHost;
   private current: ts.Program | undefined;
   private previous: ts.Program | undefined;
+  /**
+   * What the file system answered during the program build under way. Module resolution asks
+   * about the same few directories and files thousands of times (node_modules folders up the
+   * tree, each extension of each import); answers are kept only for one build, so an editor's
+   * next program sees files added since.
+   */
+  private lookups: { files: Map<string, boolean>; directories: Map<string, boolean> } | undefined;
 
   constructor(options: ts.CompilerOptions, rootNames: readonly string[], fileSystem: ProjectFileSystem = diskFileSystem) {
     this.options = options;
@@ -108,12 +115,17 @@ export class CompilerProject {
   /** The program of the current texts; built again only after a text changed. */
   program(): ts.Program {
     if (!this.current) {
-      this.current = ts.createProgram({
-        rootNames: this.rootNames,
-        options: this.options,
-        host: this.host,
-        ...(this.previous ? { oldProgram: this.previous } : {}),
-      });
+      this.lookups = { files: new Map(), directories: new Map() };
+      try {
+        this.current = ts.createProgram({
+          rootNames: this.rootNames,
+          options: this.options,
+          host: this.host,
+          ...(this.previous ? { oldProgram: this.previous } : {}),
+        });
+      } finally {
+        this.lookups = undefined;
+      }
       this.previous = undefined;
     }
     return this.current;
@@ -186,12 +198,22 @@ export class CompilerProject {
       getCanonicalFileName: caseSensitive ? (fileName) => fileName : (fileName) => fileName.toLowerCase(),
       useCaseSensitiveFileNames: () => caseSensitive,
       getNewLine: () => '\n',
-      fileExists: (fileName) => this.overrides.has(fileName) || libTexts.has(fileName) || fileSystem.fileExists(fileName),
+      fileExists: (fileName) => this.overrides.has(fileName) || libTexts.has(fileName) || this.lookUp('files', fileName),
       readFile,
-      directoryExists: (directoryName) => directoryName === libFolder || libFolder.startsWith(`${directoryName.replace(/\/$/, '')}/`) || fileSystem.directoryExists(directoryName),
+      directoryExists: (directoryName) => directoryName === libFolder || libFolder.startsWith(`${directoryName.replace(/\/$/, '')}/`) || this.lookUp('directories', directoryName),
       getDirectories: (directoryName) => fileSystem.getDirectories(directoryName),
       ...(fileSystem.realpath ? { realpath: fileSystem.realpath } : {}),
     };
+  }
+
+  private lookUp(kind: 'files' | 'directories', name: string): boolean {
+    const answers = this.lookups?.[kind];
+    let exists = answers?.get(name);
+    if (exists === undefined) {
+      exists = kind === 'files' ? this.fileSystem.fileExists(name) : this.fileSystem.directoryExists(name);
+      answers?.set(name, exists);
+    }
+    return exists;
   }
 
   private parse(
@@ -215,7 +237,7 @@ export class CompilerProject {
     if (known && known.text === text && known.parseKey === parseKey) return known.sourceFile;
     let sourceFile: ts.SourceFile;
     try {
-      sourceFile = ts.createSourceFile(fileName, text, options);
+      sourceFile = ts.createSourceFile(fileName, text, { ...options, jsDocParsingMode: jsDocParsingModeFor(text) });
       this.unparsable.delete(fileName);
     } catch (error) {
       // The parser recurses per level of nesting: thousands of nested brackets overflow it. A stub
@@ -228,6 +250,18 @@ export class CompilerProject {
     return sourceFile;
   }
 }
+
+/**
+ * Documentation comments are parsed only where they can declare PHI: the analyzer reads no other
+ * tag, and TypeScript needs none in TypeScript files (in JavaScript files it parses them whatever
+ * the mode, since they carry the types). tsc skips them the same way.
+ */
+function jsDocParsingModeFor(text: string): ts.JSDocParsingMode {
+  return phiTagMention.test(text) ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseForTypeErrors;
+}
+
+/** `@phi`, `@phiSanitizer`, `@notPhi`: every tag the analyzer reads (see sources/jsdocTags.ts). */
+const phiTagMention = /@(?:phi|notPhi)/;
 
 const stubMarker = '// eslint-plugin-phi: not analysed, nested too deeply for the TypeScript compiler\n';
 
