@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,17 @@ describe('start-up', () => {
     const offenders = [...sources('src'), ...sources('rules')].filter((file) =>
       /^import (?!type )[^;]*from '(?:ts-morph|@ts-morph\/common)'/m.test(readFileSync(path.join(root, file), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  it('phi-scan and the rules load without ts-morph\'s own module, whose wrappers the analyzer does not use', () => {
+    const probe = `
+      import { createRequire } from 'node:module';
+      await import(${JSON.stringify(path.join(root, 'dist/src/cli/main.js'))});
+      await import(${JSON.stringify(path.join(root, 'dist/rules/index.js'))});
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify(loaded.filter((file) => /node_modules[\\/]ts-morph[\\/]/.test(file))));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([]);
   });
 
   it('#typescript is the TypeScript that ts-morph bundles, and #typescript-libs its lib files', async () => {
