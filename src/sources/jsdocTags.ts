@@ -11,6 +11,9 @@ export const sanitizerTag = 'phiSanitizer';
  * comments right before the node are read too.
  */
 export function hasJsDocTag(node: ts.Node, tagName: string): boolean {
+  // Most declarations asked about (TypeScript's libs, @types packages, most of a project's files)
+  // sit in files that never spell the tag: their comments need not be read.
+  if (!mentionsTag(node.getSourceFile(), tagName)) return false;
   let names = tagNamesByNode.get(node);
   if (!names) {
     names = tagNamesOf(node);
@@ -18,6 +21,17 @@ export function hasJsDocTag(node: ts.Node, tagName: string): boolean {
   }
   return names.has(tagName);
 }
+
+/** Whether `@tagName` occurs anywhere in the file's text, per file and tag. */
+function mentionsTag(sourceFile: ts.SourceFile, tagName: string): boolean {
+  let mentions = tagMentionsByFile.get(sourceFile);
+  if (!mentions) tagMentionsByFile.set(sourceFile, mentions = new Map());
+  let found = mentions.get(tagName);
+  if (found === undefined) mentions.set(tagName, found = sourceFile.text.includes(`@${tagName}`));
+  return found;
+}
+
+const tagMentionsByFile = new WeakMap<ts.SourceFile, Map<string, boolean>>();
 
 /** A node's tag names, read once: declarations are asked about many times, for several tags. */
 const tagNamesByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
