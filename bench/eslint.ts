@@ -112,6 +112,8 @@ export interface EslintComparison {
   typedWithPhi: EslintSide;
   /** Wall time with phi.configs.recommended over without. */
   ratio: number;
+  /** The same ratio in each pair of runs made back to back: their spread is the machine's noise. */
+  pairRatios: number[];
   rssRatio: number;
 }
 
@@ -120,7 +122,9 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.js'
 export async function compareEslint(project: { name: string; dir: string; files: number }, runs: number, log: (line: string) => void): Promise<EslintComparison> {
   const sides: Record<Variant, { ms: number; rss: number; result: LintRun }[]> = { typed: [], 'typed+phi': [], phi: [] };
   for (let run = 0; run < runs; run++) {
-    for (const variant of ['typed', 'typed+phi'] as const) {
+    // Each goes first in every other pair, so that neither always runs after the other.
+    const order = run % 2 === 0 ? (['typed', 'typed+phi'] as const) : (['typed+phi', 'typed'] as const);
+    for (const variant of order) {
       const child = await runNode(CHILD, ['lint', project.dir, variant]);
       const result = readResult<LintRun>(child, `ESLint (${variant}) on ${project.name}`);
       sides[variant].push({ ms: child.ms, rss: child.peakRssBytes, result });
@@ -152,6 +156,7 @@ export async function compareEslint(project: { name: string; dir: string; files:
     typed,
     typedWithPhi,
     ratio: round(typedWithPhi.medianMs / typed.medianMs),
+    pairRatios: sides['typed+phi'].map((entry, index) => round(entry.ms / sides.typed[index]!.ms)),
     rssRatio: round(typedWithPhi.medianPeakRssMb / typed.medianPeakRssMb),
   };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_FLOW_RATE, DEFAULT_SEED, generateProject, type GeneratedProject
 import { machine, PACKAGE_ROOT, round } from './measure.js';
 import { profileScan, type Profile } from './profile.js';
 import { compareScan, type BenchProject, type ScanComparison } from './scan.js';
-import { fixed, table } from './table.js';
+import { fixed, range, table } from './table.js';
 
 /** The fixtures scanned as they are (the ts5-* ones are written for TypeScript 5 and do not type-check under the installed tsc 6). */
 const FIXTURES = ['node-api', 'react-web', 'react-native', 'telehealth-nest', 'portal-next'];
@@ -180,15 +180,16 @@ function report(
   const runs = scan[0]?.runs ?? 0;
   const sections: string[] = [
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, ${host.os}, Node ${host.node}; load average at start ${host.loadAverage.join(' ')}`,
-    `\nFull scan (median of ${runs} run${runs === 1 ? '' : 's'}, tsc and phi-scan alternating)`,
+    `\nFull scan (median of ${runs} run${runs === 1 ? '' : 's'}, tsc and phi-scan alternating; "pairs ×": the ratio's range over pairs of runs made back to back)`,
     table(
-      ['project', 'files', 'tsc ms', 'scan ms', 'time ×', 'tsc MB', 'scan MB', 'RSS ×', 'tsc ms/file', 'scan ms/file', 'findings'],
+      ['project', 'files', 'tsc ms', 'scan ms', 'time ×', 'pairs ×', 'tsc MB', 'scan MB', 'RSS ×', 'tsc ms/file', 'scan ms/file', 'findings'],
       scan.map((row) => [
         row.project,
         row.files,
         row.tsc.medianMs,
         row.scan.medianMs,
         fixed(row.timeRatio),
+        range(row.pairRatios),
         fixed(row.tsc.medianPeakRssMb, 0),
         fixed(row.scan.medianPeakRssMb, 0),
         fixed(row.rssRatio),
@@ -206,7 +207,7 @@ function report(
         ['  + phi.configs.recommended', eslint.typedWithPhi.medianMs, fixed(eslint.typedWithPhi.medianPeakRssMb, 0), eslint.typedWithPhi.parseMs, eslint.typedWithPhi.phiRulesMs, eslint.typedWithPhi.otherRulesMs, eslint.typedWithPhi.problems],
       ],
     ),
-    `Overhead: ${fixed(eslint.ratio)} × wall time, ${fixed(eslint.rssRatio)} × peak RSS`,
+    `Overhead: ${fixed(eslint.ratio)} × wall time (pairs of runs: ${range(eslint.pairRatios)}), ${fixed(eslint.rssRatio)} × peak RSS`,
     `\nEditor on ${eslint.project}: one ESLint instance, ${editor[0]?.edits ?? 0} edits, each in another file (ms)`,
     table(
       ['config', 'first lint', 'open median', 're-lint median', 're-lint p95', 're-lint max', 'parse median', 'phi median', 'phi p95', 'RSS MB after'],

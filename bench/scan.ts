@@ -1,5 +1,6 @@
 // A full scan against the type check: `phi-scan -p <tsconfig>` and `tsc --noEmit -p <tsconfig>` on
-// the same project, alternating so that both see the same machine noise.
+// the same project, alternating so that both see the same machine noise, and swapping which goes
+// first in each pair so that neither always runs after the other (on a warmed page cache, say).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,8 @@ export interface ScanComparison {
   scan: Measured;
   /** phi-scan's median wall time over tsc's. */
   timeRatio: number;
+  /** phi-scan's wall time over tsc's in each pair of runs made back to back: their spread is the machine's noise. */
+  pairRatios: number[];
   /** phi-scan's median peak RSS over tsc's. */
   rssRatio: number;
   tscMsPerFile: number;
@@ -48,16 +51,26 @@ export async function compareScan(project: BenchProject, runs: number, log: (lin
   const report = path.join(scratch, 'report.json');
   let summary: { findings?: number; filesAnalysed?: number } = {};
   try {
-    for (let run = 0; run < runs; run++) {
+    const runTsc = async (): Promise<Run> => {
       const tsc = await runNode(TSC, ['--noEmit', '-p', project.tsconfig]);
       if (tsc.exitCode !== 0) throw new Error(`tsc failed on ${project.name} (exit ${tsc.exitCode}):\n${tsc.stdout.slice(0, 4000)}${tsc.stderr.slice(0, 2000)}`);
-      tscRuns.push(tsc);
+      return tsc;
+    };
+    const runScan = async (): Promise<Run> => {
       const scan = await runNode(PHI_SCAN, ['-p', project.tsconfig, '--quiet', '--no-progress', '--format', 'json', '--output', report]);
       // 0: no findings, 1: findings; anything else is an error and measures nothing.
       if (scan.exitCode !== 0 && scan.exitCode !== 1) throw new Error(`phi-scan failed on ${project.name} (exit ${scan.exitCode}):\n${scan.stderr.slice(0, 4000)}`);
+      return scan;
+    };
+    for (let run = 0; run < runs; run++) {
+      const tscFirst = run % 2 === 0;
+      const tsc = tscFirst ? await runTsc() : undefined;
+      const scan = await runScan();
+      const tscAfter = tsc ?? await runTsc();
+      tscRuns.push(tscAfter);
       scanRuns.push(scan);
       if (run === 0) summary = readSummary(report);
-      log(`  ${project.name} run ${run + 1}/${runs}: tsc ${Math.round(tsc.ms)} ms ${Math.round(tsc.peakRssBytes / MB)} MB, phi-scan ${Math.round(scan.ms)} ms ${Math.round(scan.peakRssBytes / MB)} MB`);
+      log(`  ${project.name} run ${run + 1}/${runs} (${tscFirst ? 'tsc' : 'phi-scan'} first): tsc ${Math.round(tscAfter.ms)} ms ${Math.round(tscAfter.peakRssBytes / MB)} MB, phi-scan ${Math.round(scan.ms)} ms ${Math.round(scan.peakRssBytes / MB)} MB`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -72,6 +85,7 @@ export async function compareScan(project: BenchProject, runs: number, log: (lin
     tsc,
     scan,
     timeRatio: round(scan.medianMs / tsc.medianMs),
+    pairRatios: scanRuns.map((run, index) => round(run.ms / tscRuns[index]!.ms)),
     rssRatio: round(scan.medianPeakRssMb / tsc.medianPeakRssMb),
     tscMsPerFile: round(tsc.medianMs / project.files),
     scanMsPerFile: round(scan.medianMs / project.files),

@@ -11,3 +11,11 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
 export function fixed(value: number | undefined | null, digits = 2): string {
   return value === undefined || value === null || Number.isNaN(value) ? '-' : value.toFixed(digits);
 }
+
+/** `0.98–1.13`: the smallest and largest of some ratios; a single value as it is. */
+export function range(values: readonly number[], digits = 2): string {
+  if (values.length === 0) return '-';
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low === high ? fixed(low, digits) : `${fixed(low, digits)}–${fixed(high, digits)}`;
+}
