@@ -51,12 +51,16 @@ interface IgnoreFile {
 /**
  * The tsconfig.json files and source files under `directory`, honouring .gitignore files (those
  * above `directory` up to the repository's top as well, and .git/info/exclude), never entering
- * SKIPPED_DIRECTORIES or following links to directories.
+ * SKIPPED_DIRECTORIES or following links to directories. A directory asked for by name is walked
+ * even when a .gitignore above it ignores it (a generated or vendored project someone chose to
+ * scan); then only the .gitignore files inside it apply.
  */
 export function walk(directory: string): WalkResult {
   const root = path.resolve(directory);
   const result: WalkResult = { tsconfigs: [], sources: [], unreadable: [] };
-  const stack: Array<{ dir: string; ignores: IgnoreFile[] }> = [{ dir: root, ignores: inheritedIgnores(root) }];
+  const inherited = inheritedIgnores(root);
+  const ignores = isIgnored(inherited, root, true) ? [] : inherited;
+  const stack: Array<{ dir: string; ignores: IgnoreFile[] }> = [{ dir: root, ignores }];
   while (stack.length > 0) {
     const { dir, ignores: inherited } = stack.pop()!;
     const own = readIgnoreFile(dir);

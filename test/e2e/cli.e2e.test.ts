@@ -199,6 +199,34 @@ describe.concurrent('phi-scan', () => {
     expect(report.diagnostics.some((d) => d.kind === 'parse-error' && d.file === 'packages/api/src/broken.ts')).toBe(true);
   }, TIMEOUT);
 
+  it('scans a directory given by name even when a .gitignore above it ignores it, with the .gitignore files inside it', async () => {
+    const root = writeTree('ignored-target', {
+      '.gitignore': 'generated/\n',
+      'generated/app/.gitignore': '*.local.ts\n',
+      'generated/app/tsconfig.json': TSCONFIG,
+      'generated/app/src/model.ts': MODEL,
+      'generated/app/src/patients.ts': PATIENTS,
+      'generated/app/scripts/secret.local.ts': `/** @phi */\ntype S = string;\nexport const f = (s: S) => console.log(s);\n`,
+      'src/index.ts': 'export const one = 1;\n',
+    });
+    git(root, 'init', '-q');
+    const [byPath, fromInside, whole] = await Promise.all([
+      phiScan(['-f', 'json', 'generated/app'], root),
+      phiScan(['-f', 'json', '.'], path.join(root, 'generated', 'app')),
+      phiScan(['-f', 'json', '.'], root),
+    ]);
+    for (const run of [byPath, fromInside]) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      const report = json(run);
+      expect(report.projects.map((p) => p.kind)).toEqual(['tsconfig']);
+      expect(report.findings.map((f) => path.basename(f.sink.location.file))).toEqual(['patients.ts', 'patients.ts']);
+    }
+    // Scanning the repository still leaves the ignored directory out.
+    expect(whole.status).toBe(0);
+    expect(json(whole).projects.map((p) => [p.kind, p.path])).toEqual([['inferred', '.']]);
+  }, TIMEOUT);
+
   it('scans a plain JavaScript repository as an inferred project, and lists files not fully analysed in the summary', async () => {
     const root = writeTree('plain-js', {
       'lib/record.cjs': '/** @phi */\nconst ssn = process.env.SSN;\nconsole.log(ssn);\nmodule.exports = {};\n',
