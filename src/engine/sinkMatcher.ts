@@ -58,7 +58,8 @@ export class CatalogMatcher<E extends MatchableEntry> {
   }
 
   /** Entries that name only global variables (`localStorage`, `gtag`) need the callee's root to carry that name. */
-  private plausible(candidates: readonly E[], calleeExpression: ts.Expression): E[] {
+  private plausible(candidates: readonly E[], calleeExpression: ts.Expression): readonly E[] {
+    if (!candidates.some(namesGlobalVariablesOnly)) return candidates;
     const rootName = syntacticRootName(calleeExpression);
     return candidates.filter((entry) => !namesGlobalVariablesOnly(entry) || (rootName !== undefined && entry.global!.includes(rootName)));
   }
@@ -77,12 +78,11 @@ export class CatalogMatcher<E extends MatchableEntry> {
     const direct = this.matchDirect(node, calleeExpression, kind);
     if (direct.length > 0 || kind === 'assign' || !mayBeAliased(calleeExpression)) return direct;
     // A callee reached through a local name or a choice of receivers: match each spelling.
-    const text = calleeExpression.getText().replace(/\s+/g, '');
     for (const form of this.resolver.aliasedForms(calleeExpression)) {
       const last = form.members.at(-1) ?? lastMemberOrRoot(form.base);
       const plausible = this.plausible(this.candidates(last, kind, form.members.length === 0 && isRootCall(form.base)), form.base);
       if (plausible.length === 0) continue;
-      const callee = this.resolver.describeForm(form, text);
+      const callee = this.resolver.describeForm(form, calleeExpression.getText().replace(/\s+/g, ''));
       const sites = plausible.filter((entry) => matches(entry, callee)).map((entry) => ({ node, entry, callee }));
       if (sites.length > 0) return sites;
     }
@@ -131,8 +131,16 @@ const globalObjectNames = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** Only global variables (lower-case: `console`, `localStorage`), not lib interfaces (`IDBObjectStore`) or modules. */
 function namesGlobalVariablesOnly(entry: MatchableEntry): boolean {
-  return entry.module === undefined && entry.global !== undefined && entry.global.every((name) => /^[a-z]/.test(name));
+  let only = globalVariablesOnly.get(entry);
+  if (only === undefined) {
+    only = entry.module === undefined && entry.global !== undefined && entry.global.every((name) => /^[a-z]/.test(name));
+    globalVariablesOnly.set(entry, only);
+  }
+  return only;
 }
+
+/** Decided once per entry: every candidate call asks it of each of its entries. */
+const globalVariablesOnly = new WeakMap<MatchableEntry, boolean>();
 
 /** `localStorage` for `window.localStorage.setItem`, `console` for `console.log`; undefined for computed roots. */
 function syntacticRootName(expression: ts.Expression): string | undefined {
