@@ -64,13 +64,13 @@ export async function compareScan(project: BenchProject, runs: number, log: (lin
     };
     for (let run = 0; run < runs; run++) {
       const tscFirst = run % 2 === 0;
-      const tsc = tscFirst ? await runTsc() : undefined;
+      const tscBefore = tscFirst ? await runTsc() : undefined;
       const scan = await runScan();
-      const tscAfter = tsc ?? await runTsc();
-      tscRuns.push(tscAfter);
+      const tsc = tscBefore ?? await runTsc();
+      tscRuns.push(tsc);
       scanRuns.push(scan);
       if (run === 0) summary = readSummary(report);
-      log(`  ${project.name} run ${run + 1}/${runs} (${tscFirst ? 'tsc' : 'phi-scan'} first): tsc ${Math.round(tscAfter.ms)} ms ${Math.round(tscAfter.peakRssBytes / MB)} MB, phi-scan ${Math.round(scan.ms)} ms ${Math.round(scan.peakRssBytes / MB)} MB`);
+      log(`  ${project.name} run ${run + 1}/${runs} (${tscFirst ? 'tsc' : 'phi-scan'} first): tsc ${Math.round(tsc.ms)} ms ${Math.round(tsc.peakRssBytes / MB)} MB, phi-scan ${Math.round(scan.ms)} ms ${Math.round(scan.peakRssBytes / MB)} MB`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from '#typescript';
 import libFiles from '#typescript-libs';
+import { mentionsPhiTag } from '../sources/jsdocTags.js';
 
 /**
  * The files a project is read from. The scan reads the disk (`ts.sys`); tests hand in a map.
@@ -257,11 +258,8 @@ export class CompilerProject {
  * the mode, since they carry the types). tsc skips them the same way.
  */
 function jsDocParsingModeFor(text: string): ts.JSDocParsingMode {
-  return phiTagMention.test(text) ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseForTypeErrors;
+  return mentionsPhiTag(text) ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseForTypeErrors;
 }
-
-/** `@phi`, `@phiSanitizer`, `@notPhi`: every tag the analyzer reads (see sources/jsdocTags.ts). */
-const phiTagMention = /@(?:phi|notPhi)/;
 
 const stubMarker = '// eslint-plugin-phi: not analysed, nested too deeply for the TypeScript compiler\n';
 

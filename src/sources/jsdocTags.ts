@@ -4,6 +4,14 @@ export const phiTag = 'phi';
 export const notPhiTag = 'notPhi';
 export const sanitizerTag = 'phiSanitizer';
 
+/** Every tag the analyzer reads. */
+const phiTags = [phiTag, notPhiTag, sanitizerTag];
+
+/** Whether the text spells any tag the analyzer reads: if not, no declaration in it carries one. */
+export function mentionsPhiTag(text: string): boolean {
+  return phiTags.some((name) => text.includes(`@${name}`));
+}
+
 /**
  * Whether a JSDoc tag with this name is attached to the declaration (or, for variables, to its
  * statement). The compiler does not attach a JSDoc comment that shares a line with an earlier
