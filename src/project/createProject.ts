@@ -101,14 +101,7 @@ export function loadProjectInMemory(
     types: [],
     ...compilerOptions,
   }, [...texts.keys()], memoryFileSystem(texts));
-  const excluded = [...unparsableFiles(project), ...buildTypeChecker(project)];
-  return {
-    project,
-    legacyDefaults: false,
-    appliedDefaults: [],
-    diagnostics: [...excluded.map((file) => file.diagnostic), ...optionsDiagnostics(project), ...collectSourceDiagnostics(project)],
-    excluded,
-  };
+  return { project, legacyDefaults: false, appliedDefaults: [], ...checkProject(project) };
 }
 
 interface ProjectPlan {
@@ -130,19 +123,29 @@ function finish(plan: ProjectPlan): LoadedProject {
   });
   // Node_modules JavaScript is not loaded (maxNodeModuleJsDepth 0); its declaration files are, for types.
   const project = new CompilerProject({ maxNodeModuleJsDepth: 0, ...plan.compilerOptions }, rootFiles);
-  // Built here rather than by the first analysis, so a file the binder overflows on is left out
-  // before anything needs the checker (the checker is cached on the program: no work is repeated).
-  const excluded = [...unparsableFiles(project), ...buildTypeChecker(project)];
-  diagnostics.push(...excluded.map((file) => file.diagnostic));
-  diagnostics.push(...optionsDiagnostics(project, plan.tsconfigPath), ...collectSourceDiagnostics(project));
+  const checked = checkProject(project, plan.tsconfigPath);
   return {
     project,
     legacyDefaults: plan.legacyDefaults,
     appliedDefaults: plan.appliedDefaults,
-    diagnostics,
-    excluded,
+    diagnostics: [...diagnostics, ...checked.diagnostics],
+    excluded: checked.excluded,
     ...(plan.tsconfigPath !== undefined ? { tsconfigPath: plan.tsconfigPath } : {}),
     ...(plan.typescriptVersion !== undefined ? { typescriptVersion: plan.typescriptVersion } : {}),
+  };
+}
+
+/**
+ * Builds the project's type checker and gathers what the project reports: the files left out (the
+ * parser or the binder overflowed on them), option errors and source diagnostics. The checker is
+ * built here rather than by the first analysis, so a file the binder overflows on is left out before
+ * anything needs the checker (the checker is cached on the program: no work is repeated).
+ */
+function checkProject(project: CompilerProject, tsconfigPath?: string): { excluded: ExcludedFile[]; diagnostics: AnalysisDiagnostic[] } {
+  const excluded = [...unparsableFiles(project), ...buildTypeChecker(project)];
+  return {
+    excluded,
+    diagnostics: [...excluded.map((file) => file.diagnostic), ...optionsDiagnostics(project, tsconfigPath), ...collectSourceDiagnostics(project)],
   };
 }
 
